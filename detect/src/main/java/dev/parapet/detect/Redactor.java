@@ -1,0 +1,89 @@
+package dev.parapet.detect;
+
+import dev.parapet.core.ChatMessage;
+import dev.parapet.core.Finding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Masks the spans of chosen findings in a conversation.
+ *
+ * <p>Each span is replaced by {@code [REDACTED_<SUFFIX>]}, where the suffix is the finding type
+ * without its family, upper-cased, with dots turned into underscores: {@code pii.email} becomes
+ * {@code [REDACTED_EMAIL]}, {@code pci.card_number} becomes {@code [REDACTED_CARD_NUMBER]}.
+ * Spans of one message that overlap or touch are merged into one placeholder, named for the
+ * finding that starts first (the longest, on a tie). Spans are clamped to the message's length;
+ * findings for messages that do not exist, or with empty spans, are ignored. Messages with no
+ * span to mask are returned as the same instances.
+ */
+public final class Redactor {
+
+    private static final Comparator<Finding> BY_START = Comparator.comparingInt(Finding::start)
+            .thenComparing(Comparator.comparingInt(Finding::end).reversed());
+
+    private Redactor() {
+    }
+
+    /**
+     * Returns {@code messages} with the spans of {@code toMask} replaced by placeholders.
+     *
+     * @param messages the conversation the findings were made in
+     * @param toMask   the findings to mask, in any order
+     * @return an immutable list of the same size; unaffected messages are the original instances
+     */
+    public static List<ChatMessage> redact(List<ChatMessage> messages, List<Finding> toMask) {
+        Objects.requireNonNull(messages, "messages");
+        Objects.requireNonNull(toMask, "toMask");
+        if (toMask.isEmpty()) {
+            return List.copyOf(messages);
+        }
+        List<ChatMessage> out = new ArrayList<>(messages);
+        for (int i = 0; i < messages.size(); i++) {
+            List<Finding> spans = new ArrayList<>();
+            for (Finding f : toMask) {
+                if (f.messageIndex() == i && f.end() > f.start()) {
+                    spans.add(f);
+                }
+            }
+            if (!spans.isEmpty()) {
+                ChatMessage m = messages.get(i);
+                out.set(i, new ChatMessage(m.role(), mask(m.content(), spans)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String mask(String text, List<Finding> spans) {
+        spans.sort(BY_START);
+        StringBuilder sb = new StringBuilder(text.length());
+        int copied = 0;
+        int k = 0;
+        while (k < spans.size()) {
+            Finding first = spans.get(k);
+            int start = Math.min(first.start(), text.length());
+            int end = Math.min(first.end(), text.length());
+            k++;
+            while (k < spans.size() && spans.get(k).start() <= end) {
+                end = Math.max(end, Math.min(spans.get(k).end(), text.length()));
+                k++;
+            }
+            if (start < copied || start >= end) {
+                continue;
+            }
+            sb.append(text, copied, start).append(placeholder(first.type()));
+            copied = end;
+        }
+        return sb.append(text, copied, text.length()).toString();
+    }
+
+    /** {@code [REDACTED_EMAIL]} for {@code pii.email}. */
+    static String placeholder(String type) {
+        int dot = type.indexOf('.');
+        String suffix = (dot < 0 ? type : type.substring(dot + 1)).replace('.', '_').toUpperCase(Locale.ROOT);
+        return "[REDACTED_" + suffix + "]";
+    }
+}

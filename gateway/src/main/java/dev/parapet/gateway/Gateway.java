@@ -1,0 +1,157 @@
+package dev.parapet.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.parapet.core.Ids;
+import dev.parapet.detect.DetectionEngine;
+import dev.parapet.gateway.auth.ApiKeyDirectory;
+import dev.parapet.gateway.events.ControlPlaneClient;
+import dev.parapet.gateway.events.EventShipper;
+import dev.parapet.gateway.events.EventSink;
+import dev.parapet.gateway.events.EventSpool;
+import dev.parapet.gateway.openai.ChatRequestCodec;
+import dev.parapet.gateway.openai.OpenAiErrorBody;
+import dev.parapet.gateway.pipeline.Pipeline;
+import dev.parapet.gateway.server.GatewayRoutes;
+import dev.parapet.gateway.server.GatewayMetrics;
+import dev.parapet.gateway.stage.AuthenticateStage;
+import dev.parapet.gateway.stage.DecideStage;
+import dev.parapet.gateway.stage.DetectStage;
+import dev.parapet.gateway.stage.EmitStage;
+import dev.parapet.gateway.stage.ForwardStage;
+import dev.parapet.gateway.stage.ParseStage;
+import dev.parapet.gateway.stage.RespondStage;
+import dev.parapet.gateway.stage.TransformStage;
+import dev.parapet.gateway.upstream.UpstreamClient;
+import dev.parapet.gateway.upstream.UpstreamRouter;
+import dev.parapet.policy.PolicyBundle;
+import dev.parapet.policy.PolicyBundleException;
+import dev.parapet.policy.PolicyEngine;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gateway: the HTTP server, its pipeline, the event spool and the shipper that delivers
+ * it. {@link #start} builds everything from a {@link GatewayConfig}; {@link #close} lets in-flight
+ * requests finish, then delivers what is spooled.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final AtomicReference<PolicyEngine> policy;
+    private final EventSpool spool;
+    private final Optional<EventShipper> shipper;
+    private final UpstreamClient upstreams;
+    private final WebServer server;
+
+    private Gateway(GatewayConfig config) throws IOException {
+        this.config = config;
+        PolicyBundle bundle = config.policyBundle().isPresent() ? load(config.policyBundle().get()) : PolicyBundle.defaults();
+        this.policy = new AtomicReference<>(new PolicyEngine(bundle));
+        this.spool = new EventSpool(config.spoolDir());
+        this.shipper = config.control().map(link ->
+                new EventShipper(spool, new ControlPlaneClient(link), link.flushInterval()).start());
+        this.upstreams = new UpstreamClient(Duration.ofSeconds(5));
+        GatewayMetrics metrics = new GatewayMetrics(spool::pending);
+        ObjectMapper json = JsonMapper.builder().build();
+        Pipeline pipeline = pipeline(config, new ChatRequestCodec(json), new OpenAiErrorBody(json), metrics);
+        GatewayRoutes routes = new GatewayRoutes(pipeline, metrics, this::readiness, Ids::newId);
+        this.server = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .shutdownHook(false)
+                .shutdownGracePeriod(config.shutdownGrace())
+                .routing(routes::routing)
+                .build()
+                .start();
+        LOG.info("gateway listening url={} stages={} bundle={} api_keys={}", url(), pipeline.stageNames(),
+                bundle.digest(), config.apiKeys().size());
+    }
+
+    private static PolicyBundle load(Path file) throws IOException {
+        try {
+            return PolicyBundle.parse(Files.readAllBytes(file));
+        } catch (PolicyBundleException e) {
+            throw new IllegalArgumentException("policy bundle " + file + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts a gateway.
+     *
+     * @throws UncheckedIOException     when the spool or the bundle file cannot be read
+     * @throws IllegalArgumentException when the configured policy bundle is invalid
+     */
+    public static Gateway start(GatewayConfig config) {
+        try {
+            return new Gateway(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The request pipeline, in order; the only place the stages are put together. */
+    private Pipeline pipeline(GatewayConfig config, ChatRequestCodec codec, OpenAiErrorBody errors, GatewayMetrics metrics) {
+        EventSink sink = event -> {
+            spool.accept(event);
+            metrics.accept(event);
+        };
+        return new Pipeline(List.of(
+                new EmitStage(config.gatewayId(), config.tenantId(), policy::get, sink),
+                new RespondStage(errors),
+                new AuthenticateStage(new ApiKeyDirectory(config.apiKeys())),
+                new ParseStage(config.maxBodyBytes(), codec),
+                new DetectStage(DetectionEngine.defaults()),
+                new DecideStage(policy::get),
+                new TransformStage(codec),
+                new ForwardStage(new UpstreamRouter(config.upstreams()), upstreams, errors)));
+    }
+
+    private GatewayRoutes.Readiness readiness() {
+        PolicyBundle bundle = policy.get().bundle();
+        String control = shipper.map(s -> s.backlogged() ? "unreachable" : "reachable").orElse("not configured");
+        return new GatewayRoutes.Readiness(true, bundle.name(), bundle.version(), bundle.digest(), spool.pending(), control);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String url() {
+        return "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + port();
+    }
+
+    /** Events written to the spool and not yet acknowledged by the control plane. */
+    public long pendingEvents() {
+        return spool.pending();
+    }
+
+    /** Delivers spooled events now; true when nothing is left. */
+    public boolean flushEvents() {
+        return shipper.map(EventShipper::shipOnce).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        LOG.info("gateway stopping; in-flight requests may take up to {}", config.shutdownGrace());
+        server.stop();
+        shipper.ifPresent(EventShipper::close);
+        try {
+            spool.close();
+        } catch (IOException e) {
+            LOG.error("event spool did not close cleanly: {}", e.toString());
+        }
+        upstreams.close();
+        LOG.info("gateway stopped; {} events pending in the spool", spool.pending());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.parapet.gateway.server;
+
+import dev.parapet.core.event.DecisionEvent;
+import dev.parapet.gateway.events.EventSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The gateway's Prometheus metrics: decisions by outcome, Parapet's own latency (upstream time
+ * excluded) and the event spool's backlog. Fed from the same events the control plane receives.
+ */
+public final class GatewayMetrics implements EventSink {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer overhead;
+
+    public GatewayMetrics(Supplier<Number> spoolPending) {
+        this.overhead = Timer.builder("parapet_gateway_overhead")
+                .description("Time spent in Parapet's stages, upstream excluded")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        registry.gauge("parapet_gateway_spool_pending_events", spoolPending, s -> s.get().doubleValue());
+    }
+
+    @Override
+    public void accept(DecisionEvent event) {
+        Counter.builder("parapet_gateway_decisions")
+                .description("Gateway decisions by outcome")
+                .tag("decision", event.decision())
+                .tag("status", Integer.toString(event.httpStatus()))
+                .tag("reason_code", event.reasonCodes().isEmpty() ? "none" : event.reasonCodes().getFirst())
+                .register(registry)
+                .increment();
+        overhead.record(Duration.ofNanos(event.gatewayLatencyUs() * 1_000));
+    }
+
+    /** The Prometheus text exposition. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.parapet.gateway.stage;
+
+import dev.parapet.core.Action;
+import dev.parapet.gateway.pipeline.Exchange;
+import dev.parapet.gateway.pipeline.Outcome;
+import dev.parapet.gateway.pipeline.Stage;
+import dev.parapet.policy.PolicyDecision;
+import dev.parapet.policy.PolicyEngine;
+import dev.parapet.policy.PolicyInput;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates the active policy bundle over principal, request and findings. A block ends the
+ * exchange with 403 and the first reason code; allow and redact go on.
+ */
+public final class DecideStage implements Stage {
+    private final Supplier<PolicyEngine> policy;
+
+    /** @param policy the engine of the active bundle, read once per request so a swap is atomic */
+    public DecideStage(Supplier<PolicyEngine> policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public Outcome handle(Exchange exchange, Chain chain) {
+        PolicyDecision decision = policy.get().decide(new PolicyInput(exchange.principal(), exchange.interaction(),
+                exchange.findings(), exchange.riskScore()));
+        exchange.decision(decision);
+        if (decision.degraded()) {
+            exchange.markDegraded();
+        }
+        if (decision.action() == Action.BLOCK) {
+            String code = decision.reasonCodes().isEmpty() ? "policy_block" : decision.reasonCodes().getFirst();
+            return new Outcome.Refused(403, "policy_violation", code,
+                    "Request blocked by policy (" + String.join(", ", decision.reasonCodes()) + ").");
+        }
+        return chain.proceed(exchange);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.parapet.gateway.stage;
+
+import dev.parapet.core.ReasonCode;
+import dev.parapet.detect.DetectionEngine;
+import dev.parapet.detect.DetectionResult;
+import dev.parapet.gateway.pipeline.Exchange;
+import dev.parapet.gateway.pipeline.Outcome;
+import dev.parapet.gateway.pipeline.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the detectors over the interaction's messages and records findings and risk. A detector
+ * failure refuses the request (fail-closed) and marks the exchange degraded.
+ */
+public final class DetectStage implements Stage {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectStage.class);
+    private final DetectionEngine engine;
+
+    public DetectStage(DetectionEngine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public Outcome handle(Exchange exchange, Chain chain) {
+        DetectionResult result;
+        try {
+            result = engine.scan(exchange.interaction().messages());
+        } catch (RuntimeException e) {
+            LOG.error("detector failed; refusing (fail-closed) decision_id={} error={}", exchange.decisionId(),
+                    e.getClass().getName());
+            exchange.markDegraded();
+            return Outcome.Refused.of(ReasonCode.POLICY_ERROR, "The request could not be inspected and was refused.");
+        }
+        exchange.detection(result.findings(), result.riskScore());
+        return chain.proceed(exchange);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.parapet.policy;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.core.Action;
+import dev.parapet.core.ReasonCode;
+import dev.parapet.core.Severity;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the YAML form of a bundle. Unknown keys are errors, so that a misspelt
+ * field is reported rather than silently ignored.
+ */
+final class PolicyBundleParser {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP_KEYS = Set.of("bundle", "rules");
+    private static final Set<String> HEADER_KEYS = Set.of("name", "version", "on_error", "default_action");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "redact", "reason_code", "severity");
+    private static final Pattern FINDING_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
+
+    private PolicyBundleParser() {
+    }
+
+    static PolicyBundle parse(byte[] yaml) throws PolicyBundleException {
+        JsonNode root;
+        try {
+            root = YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            throw new PolicyBundleException(null, "not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new PolicyBundleException(null, "cannot read bundle: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new PolicyBundleException(null, "expected a mapping with 'bundle' and 'rules'");
+        }
+        checkKeys(root, TOP_KEYS, null, "top level");
+        JsonNode header = root.get("bundle");
+        if (header == null || !header.isObject()) {
+            throw new PolicyBundleException(null, "missing 'bundle' section");
+        }
+        checkKeys(header, HEADER_KEYS, null, "'bundle'");
+        String name = requiredText(header, "name", null);
+        String version = requiredText(header, "version", null);
+        OnError onError = OnError.FAIL_CLOSED;
+        String onErrorText = optionalText(header, "on_error", null);
+        if (onErrorText != null) {
+            try {
+                onError = OnError.fromWireName(onErrorText);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyBundleException(null, e.getMessage());
+            }
+        }
+        Action defaultAction = Action.ALLOW;
+        String defaultText = optionalText(header, "default_action", null);
+        if (defaultText != null) {
+            defaultAction = action(defaultText, null);
+            if (defaultAction == Action.REDACT) {
+                throw new PolicyBundleException(null, "default_action cannot be redact (nothing to redact); use allow or block");
+            }
+        }
+        JsonNode rulesNode = root.get("rules");
+        List<PolicyRule> rules = new ArrayList<>();
+        if (rulesNode != null && !rulesNode.isNull()) {
+            if (!rulesNode.isArray()) {
+                throw new PolicyBundleException(null, "'rules' must be a list");
+            }
+            Set<String> ids = new HashSet<>();
+            int index = 0;
+            for (JsonNode node : rulesNode) {
+                PolicyRule rule = rule(node, index++);
+                if (!ids.add(rule.id())) {
+                    throw new PolicyBundleException(rule.id(), "duplicate rule id");
+                }
+                rules.add(rule);
+            }
+        }
+        return new PolicyBundle(name, version, onError, defaultAction, rules, yaml);
+    }
+
+    private static PolicyRule rule(JsonNode node, int index) throws PolicyBundleException {
+        if (!node.isObject()) {
+            throw new PolicyBundleException(null, "rule #" + (index + 1) + " is not a mapping");
+        }
+        JsonNode idNode = node.get("id");
+        if (idNode == null || !idNode.isTextual() || idNode.asText().isBlank()) {
+            throw new PolicyBundleException(null, "rule #" + (index + 1) + " has no 'id'");
+        }
+        String id = idNode.asText();
+        checkKeys(node, RULE_KEYS, id, "rule");
+        String when = requiredText(node, "when", id);
+        Action action = action(requiredText(node, "action", id), id);
+        String reasonCode = optionalText(node, "reason_code", id);
+        if (reasonCode == null && action != Action.ALLOW) {
+            throw new PolicyBundleException(id, "action " + action.wireName() + " needs a 'reason_code'");
+        }
+        if (reasonCode != null && !ReasonCode.isWellFormed(reasonCode)) {
+            throw new PolicyBundleException(id, "malformed reason_code '" + reasonCode
+                    + "' (expected lower-case letters, digits and underscores, starting with a letter, 2-64 characters)");
+        }
+        Severity severity = null;
+        String severityText = optionalText(node, "severity", id);
+        if (severityText != null) {
+            try {
+                severity = Severity.valueOf(severityText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new PolicyBundleException(id, "unknown severity '" + severityText + "' (expected low, medium, high or critical)");
+            }
+        }
+        Set<String> redact = redactList(node.get("redact"), id);
+        if (action == Action.REDACT && redact.isEmpty()) {
+            throw new PolicyBundleException(id, "action redact needs a non-empty 'redact' list of finding types");
+        }
+        if (action != Action.REDACT && !redact.isEmpty()) {
+            throw new PolicyBundleException(id, "'redact' is only allowed with action redact, not " + action.wireName());
+        }
+        String description = optionalText(node, "description", id);
+        return new PolicyRule(id, description == null ? "" : description, when, action, reasonCode, severity, redact,
+                PolicyCel.compile(id, when));
+    }
+
+    private static Set<String> redactList(JsonNode node, String id) throws PolicyBundleException {
+        if (node == null || node.isNull()) {
+            return Set.of();
+        }
+        if (!node.isArray()) {
+            throw new PolicyBundleException(id, "'redact' must be a list of finding types, e.g. [pii.email]");
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (JsonNode t : node) {
+            if (!t.isTextual() || !FINDING_TYPE.matcher(t.asText()).matches()) {
+                throw new PolicyBundleException(id, "'redact' entry " + t + " is not a finding type like pii.email");
+            }
+            types.add(t.asText());
+        }
+        return types;
+    }
+
+    private static Action action(String text, String id) throws PolicyBundleException {
+        try {
+            return Action.fromWireName(text);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyBundleException(id, e.getMessage());
+        }
+    }
+
+    private static void checkKeys(JsonNode node, Set<String> allowed, String id, String where) throws PolicyBundleException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new PolicyBundleException(id, "unknown key '" + key + "' in " + where + " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+            }
+        }
+    }
+
+    private static String requiredText(JsonNode node, String field, String id) throws PolicyBundleException {
+        String value = optionalText(node, field, id);
+        if (value == null || value.isBlank()) {
+            throw new PolicyBundleException(id, "missing '" + field + "'");
+        }
+        return value;
+    }
+
+    private static String optionalText(JsonNode node, String field, String id) throws PolicyBundleException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw new PolicyBundleException(id, "'" + field + "' must be a scalar");
+        }
+        return value.asText();
+    }
+}

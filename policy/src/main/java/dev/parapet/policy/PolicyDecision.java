@@ -1,0 +1,38 @@
+package dev.parapet.policy;
+
+import dev.parapet.core.Action;
+import dev.parapet.core.Finding;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of evaluating a bundle against one interaction.
+ *
+ * @param action         what to do: the most severe action among matching rules, or the
+ *                       bundle's default action when none matched
+ * @param reasonCodes    the reason codes of the matching rules whose action is {@code action},
+ *                       in bundle order without repeats; {@code [policy_error]} on a fail-closed
+ *                       error; empty when no rule matched
+ * @param matchedRuleIds the ids of the matching rules whose action is {@code action}, in bundle
+ *                       order; on a fail-closed error, the id of the rule that failed
+ * @param redactions     when {@code action} is redact, the findings to mask: those whose type is
+ *                       listed by a matching redact rule; empty otherwise
+ * @param degraded       true when some condition failed to evaluate (the decision was made
+ *                       fail-closed, or fail-open without that rule)
+ * @param bundleDigest   the digest of the bundle that decided ({@link PolicyBundle#digest()})
+ * @param bundleVersion  the version of the bundle that decided
+ */
+public record PolicyDecision(Action action, List<String> reasonCodes, List<String> matchedRuleIds,
+                             List<Finding> redactions, boolean degraded, String bundleDigest, String bundleVersion) {
+
+    /** Checks for nulls and copies the lists. */
+    public PolicyDecision {
+        Objects.requireNonNull(action, "action");
+        reasonCodes = List.copyOf(reasonCodes);
+        matchedRuleIds = List.copyOf(matchedRuleIds);
+        redactions = List.copyOf(redactions);
+        Objects.requireNonNull(bundleDigest, "bundleDigest");
+        Objects.requireNonNull(bundleVersion, "bundleVersion");
+    }
+}

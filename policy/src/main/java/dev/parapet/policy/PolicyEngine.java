@@ -1,0 +1,110 @@
+package dev.parapet.policy;
+
+import dev.parapet.core.Action;
+import dev.parapet.core.Finding;
+import dev.parapet.core.ReasonCode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Evaluates a {@link PolicyBundle} against interactions.
+ *
+ * <p>Semantics:
+ * <ol>
+ *   <li>Every rule is evaluated, in bundle order, over the same variables.</li>
+ *   <li>The most severe action among the matching rules wins: block &gt; redact &gt; allow.</li>
+ *   <li>The decision's reason codes and rule ids are those of every matching rule whose action
+ *       is the winning one, in bundle order (codes without repeats).</li>
+ *   <li>If redact wins, the redactions are the findings whose type is in the {@code redact} list
+ *       of any matching redact rule.</li>
+ *   <li>If no rule matches, the bundle's {@code default_action} applies, with no reason codes.</li>
+ *   <li>If a condition fails to evaluate (an error such as a missing map key, or a non-bool
+ *       result): with {@code on_error: fail_closed} the decision is block with reason
+ *       {@code policy_error} and {@code degraded}; with {@code fail_open} the failing rule is
+ *       skipped, the others decide, and the decision is marked {@code degraded}.</li>
+ * </ol>
+ * {@link #decide} never throws. Instances are immutable and thread-safe.
+ */
+public final class PolicyEngine {
+
+    private final PolicyBundle bundle;
+
+    /** An engine for {@code bundle}; cheap, as the bundle is already compiled. */
+    public PolicyEngine(PolicyBundle bundle) {
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+    }
+
+    /** The bundle this engine evaluates. */
+    public PolicyBundle bundle() {
+        return bundle;
+    }
+
+    /**
+     * Decides on one interaction. Never throws: any failure is handled as the bundle's
+     * {@code on_error} setting says.
+     */
+    public PolicyDecision decide(PolicyInput in) {
+        Map<String, Object> activation;
+        try {
+            activation = PolicyActivation.of(in);
+        } catch (RuntimeException e) {
+            return failClosed(List.of());
+        }
+        boolean degraded = false;
+        List<PolicyRule> matched = new ArrayList<>();
+        for (PolicyRule rule : bundle.rules()) {
+            Boolean result = evaluate(rule, activation);
+            if (result == null) {
+                if (bundle.onError() == OnError.FAIL_CLOSED) {
+                    return failClosed(List.of(rule.id()));
+                }
+                degraded = true;
+            } else if (result) {
+                matched.add(rule);
+            }
+        }
+        if (matched.isEmpty()) {
+            return new PolicyDecision(bundle.defaultAction(), List.of(), List.of(), List.of(), degraded,
+                    bundle.digest(), bundle.version());
+        }
+        Action winner = Action.ALLOW;
+        for (PolicyRule rule : matched) {
+            winner = Action.mostSevere(winner, rule.action());
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
+        Set<String> redactTypes = new HashSet<>();
+        for (PolicyRule rule : matched) {
+            if (rule.action() == winner) {
+                ids.add(rule.id());
+                if (rule.reasonCode() != null) {
+                    codes.add(rule.reasonCode());
+                }
+                redactTypes.addAll(rule.redact());
+            }
+        }
+        List<Finding> redactions = winner != Action.REDACT ? List.of()
+                : in.findings().stream().filter(f -> redactTypes.contains(f.type())).toList();
+        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions, degraded, bundle.digest(), bundle.version());
+    }
+
+    /** The rule's verdict, or null when its condition failed or did not yield a bool. */
+    private static Boolean evaluate(PolicyRule rule, Map<String, Object> activation) {
+        try {
+            return rule.program().eval(activation) instanceof Boolean b ? b : null;
+        } catch (Exception | StackOverflowError e) {
+            return null;
+        }
+    }
+
+    private PolicyDecision failClosed(List<String> ruleIds) {
+        return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), true,
+                bundle.digest(), bundle.version());
+    }
+}

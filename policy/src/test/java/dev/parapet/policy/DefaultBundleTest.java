@@ -1,0 +1,80 @@
+package dev.parapet.policy;
+
+import dev.parapet.core.Action;
+import dev.parapet.core.Finding;
+import org.junit.jupiter.api.Test;
+
+import static dev.parapet.policy.Inputs.finding;
+import static dev.parapet.policy.Inputs.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DefaultBundleTest {
+
+    private final PolicyBundle bundle = PolicyBundle.defaults();
+    private final PolicyEngine engine = new PolicyEngine(bundle);
+
+    @Test
+    void blocksPromptInjection() {
+        PolicyDecision d = engine.decide(input(finding("injection.instruction_override", 0, 10)));
+
+        assertThat(d.action()).isEqualTo(Action.BLOCK);
+        assertThat(d.reasonCodes()).containsExactly("prompt_injection_detected");
+        assertThat(d.matchedRuleIds()).containsExactly("block-prompt-injection");
+        assertThat(d.redactions()).isEmpty();
+        assertThat(d.degraded()).isFalse();
+    }
+
+    @Test
+    void redactsEmailsAndOnlyEmails() {
+        Finding email = finding("pii.email", 3, 20);
+        Finding other = finding("secret.api_key", 30, 40);
+
+        PolicyDecision d = engine.decide(input(email, other));
+
+        assertThat(d.action()).isEqualTo(Action.REDACT);
+        assertThat(d.reasonCodes()).containsExactly("pii_email_redacted");
+        assertThat(d.redactions()).containsExactly(email);
+    }
+
+    @Test
+    void redactsEmailsAndCardsTogether() {
+        Finding email = finding("pii.email", 3, 20);
+        Finding card = finding("pci.card_number", 30, 46);
+
+        PolicyDecision d = engine.decide(input(email, card));
+
+        assertThat(d.action()).isEqualTo(Action.REDACT);
+        assertThat(d.reasonCodes()).containsExactly("pii_email_redacted", "pci_card_number_redacted");
+        assertThat(d.matchedRuleIds()).containsExactly("redact-email", "redact-card-number");
+        assertThat(d.redactions()).containsExactly(email, card);
+    }
+
+    @Test
+    void blockWinsOverRedact() {
+        PolicyDecision d = engine.decide(input(finding("pii.email", 3, 20), finding("injection.delimiter", 0, 5)));
+
+        assertThat(d.action()).isEqualTo(Action.BLOCK);
+        assertThat(d.reasonCodes()).containsExactly("prompt_injection_detected");
+        assertThat(d.matchedRuleIds()).containsExactly("block-prompt-injection");
+        assertThat(d.redactions()).isEmpty();
+    }
+
+    @Test
+    void allowsWhenNothingWasFound() {
+        PolicyDecision d = engine.decide(input());
+
+        assertThat(d.action()).isEqualTo(Action.ALLOW);
+        assertThat(d.reasonCodes()).isEmpty();
+        assertThat(d.matchedRuleIds()).isEmpty();
+        assertThat(d.degraded()).isFalse();
+    }
+
+    @Test
+    void decisionCarriesTheBundleDigestAndVersion() {
+        PolicyDecision d = engine.decide(input());
+
+        assertThat(d.bundleDigest()).isEqualTo(bundle.digest()).matches("sha256:[0-9a-f]{64}");
+        assertThat(d.bundleVersion()).isEqualTo("1");
+        assertThat(bundle.name()).isEqualTo("default");
+    }
+}
