@@ -1,6 +1,6 @@
 package dev.parapet.detect;
 
-import com.google.re2j.Pattern;
+import java.util.regex.Pattern;
 import dev.parapet.core.Severity;
 
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param confidence how sure a match makes us, in [0, 1]
  * @param keywords   lower-case literals of which at least one must occur in the lower-cased text
  *                   for the pattern to match; a cheap pre-filter, empty to always run the pattern
- * @param pattern    the compiled regular expression (RE2 syntax, case-insensitive, linear time)
+ * @param pattern    the compiled regular expression (java.util.regex, case-insensitive, bounded repetition only)
  */
 record InjectionSignature(String id, String type, Severity severity, double confidence, List<String> keywords,
                           Pattern pattern) {

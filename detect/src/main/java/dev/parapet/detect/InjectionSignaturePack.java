@@ -3,8 +3,8 @@ package dev.parapet.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import dev.parapet.core.Severity;
 
 import java.io.IOException;
@@ -27,7 +27,9 @@ import java.util.Set;
  *     keywords: [ignore, disregard]   # optional pre-filter: one must occur (lower-case)
  *     pattern: '\b(?:ignore|disregard)\b ...'
  * </pre>
- * Patterns are compiled with RE2/J, case-insensitively; errors name the signature id.
+ * Patterns are compiled with java.util.regex, case-insensitively; errors name the signature id.
+ * They are our own, reviewed patterns with bounded repetition only; patterns a user supplies
+ * (bundle overrides, issue #3) must go through a linear-time engine instead.
  */
 final class InjectionSignaturePack {
 
@@ -66,7 +68,7 @@ final class InjectionSignaturePack {
             String regex = text(node, "pattern", id);
             Pattern pattern;
             try {
-                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException("signature " + id + ": bad pattern: " + e.getMessage(), e);
             }

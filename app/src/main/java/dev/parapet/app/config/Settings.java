@@ -31,8 +31,6 @@ public final class Settings {
         d.put("data_dir", ".parapet");
         d.put("gateway.host", "127.0.0.1");
         d.put("gateway.port", "8080");
-        d.put("gateway.id", "gw-local");
-        d.put("gateway.tenant", "demo");
         d.put("gateway.max_body_bytes", "1048576");
         d.put("gateway.shutdown_grace_seconds", "10");
         d.put("gateway.policy_bundle", "");
@@ -40,7 +38,6 @@ public final class Settings {
         d.put("control.host", "127.0.0.1");
         d.put("control.port", "8081");
         d.put("control.url", "");
-        d.put("control.gateway_token", "");
         d.put("control.max_body_bytes", "4194304");
         d.put("database.url", "");
         d.put("database.user", "");
