@@ -30,7 +30,8 @@ public enum ReasonCode {
 
     // Failures of Parapet itself; fail-closed.
     POLICY_ERROR("policy_error", "A policy or detector failed; the request was refused (fail-closed)."),
-    INTERNAL_ERROR("internal_error", "An unexpected gateway error; the request was refused (fail-closed).");
+    INTERNAL_ERROR("internal_error", "An unexpected gateway error; the request was refused (fail-closed)."),
+    AUDIT_UNAVAILABLE("audit_unavailable", "The gateway cannot record events (its spool is not writable); requests are refused until it can.");
 
     private final String code;
     private final String description;

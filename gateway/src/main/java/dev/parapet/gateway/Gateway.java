@@ -14,6 +14,7 @@ import dev.parapet.gateway.openai.OpenAiErrorBody;
 import dev.parapet.gateway.pipeline.Pipeline;
 import dev.parapet.gateway.server.GatewayRoutes;
 import dev.parapet.gateway.server.GatewayMetrics;
+import dev.parapet.gateway.stage.AuditAvailableStage;
 import dev.parapet.gateway.stage.AuthenticateStage;
 import dev.parapet.gateway.stage.DecideStage;
 import dev.parapet.gateway.stage.DetectStage;
@@ -103,12 +104,13 @@ public final class Gateway implements AutoCloseable {
     /** The request pipeline, in order; the only place the stages are put together. */
     private Pipeline pipeline(GatewayConfig config, ChatRequestCodec codec, OpenAiErrorBody errors, GatewayMetrics metrics) {
         EventSink sink = event -> {
-            spool.accept(event);
             metrics.accept(event);
+            spool.accept(event);
         };
         return new Pipeline(List.of(
                 new EmitStage(config.gatewayId(), config.tenantId(), policy::get, sink),
                 new RespondStage(errors),
+                new AuditAvailableStage(spool::writable),
                 new AuthenticateStage(new ApiKeyDirectory(config.apiKeys())),
                 new ParseStage(config.maxBodyBytes(), codec),
                 new DetectStage(DetectionEngine.defaults()),
@@ -120,7 +122,7 @@ public final class Gateway implements AutoCloseable {
     private GatewayRoutes.Readiness readiness() {
         PolicyBundle bundle = policy.get().bundle();
         String control = shipper.map(s -> s.backlogged() ? "unreachable" : "reachable").orElse("not configured");
-        return new GatewayRoutes.Readiness(true, bundle.name(), bundle.version(), bundle.digest(), spool.pending(), control);
+        return new GatewayRoutes.Readiness(spool.writable(), bundle.name(), bundle.version(), bundle.digest(), spool.pending(), control);
     }
 
     public int port() {

@@ -9,11 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A durable, append-only spool of events on local disk: one JSON event per line, in numbered
@@ -24,11 +27,13 @@ import java.util.stream.Stream;
  * {@link #delete deletes} each once the control plane has acknowledged all of it. Thread-safe.
  */
 public final class EventSpool implements EventSink, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventSpool.class);
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".jsonl";
 
     private final Path dir;
     private final AtomicLong pending = new AtomicLong();
+    private volatile boolean writable = true;
     private long nextSegment;
     private FileChannel open;
     private Path openPath;
@@ -59,11 +64,31 @@ public final class EventSpool implements EventSink, AutoCloseable {
                 while (line.hasRemaining()) {
                     open.write(line);
                 }
+                writable = true;
             } catch (IOException e) {
+                writable = false;
+                closeQuietly();
                 throw new UncheckedIOException("event spool write failed in " + dir, e);
             }
         }
         pending.incrementAndGet();
+    }
+
+    /** Whether the last write succeeded; while false the gateway refuses traffic it could not record. */
+    public boolean writable() {
+        return writable;
+    }
+
+    private void closeQuietly() {
+        try {
+            if (open != null) {
+                open.close();
+            }
+        } catch (IOException ignored) {
+            // the segment is abandoned; what was written before stays readable
+        }
+        open = null;
+        openPath = null;
     }
 
     /** Closes the open segment so it can be shipped; later events go to a new one. */
@@ -87,9 +112,37 @@ public final class EventSpool implements EventSink, AutoCloseable {
         return sealed;
     }
 
-    /** Reads a sealed segment's lines; a line cut short by a crash is returned as it is. */
+    /**
+     * Reads a sealed segment's events as JSON lines. A line that is not a valid event (cut short
+     * by a crash mid-write) is set aside in {@code rejected/<segment>.corrupt} rather than sent or
+     * silently dropped.
+     */
     public List<String> read(Path segment) throws IOException {
-        return Files.readAllLines(segment, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        List<String> valid = new ArrayList<>();
+        List<String> corrupt = new ArrayList<>();
+        for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                EventJson.readEvent(line);
+                valid.add(line);
+            } catch (IOException | RuntimeException e) {
+                corrupt.add(line);
+            }
+        }
+        if (!corrupt.isEmpty()) {
+            Path rejected = Files.createDirectories(dir.resolve("rejected"));
+            Files.write(rejected.resolve(segment.getFileName() + ".corrupt"), corrupt, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Path cleaned = segment.resolveSibling(segment.getFileName() + ".tmp");
+            Files.write(cleaned, valid, StandardCharsets.UTF_8);
+            Files.move(cleaned, segment, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            pending.addAndGet(-corrupt.size());
+            LOG.error("event spool segment {} had {} unreadable lines; kept in rejected/", segment.getFileName(),
+                    corrupt.size());
+        }
+        return valid;
     }
 
     /** Removes a delivered segment. */

@@ -21,6 +21,7 @@ public final class Refusals {
             case UPSTREAM_TIMEOUT -> 504;
             case PROMPT_INJECTION_DETECTED, PII_EMAIL_REDACTED, PCI_CARD_NUMBER_REDACTED, POLICY_ERROR -> 403;
             case INTERNAL_ERROR -> 500;
+            case AUDIT_UNAVAILABLE -> 503;
         };
     }
 

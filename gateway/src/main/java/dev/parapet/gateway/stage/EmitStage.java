@@ -44,7 +44,12 @@ public final class EmitStage implements Stage {
     public Outcome handle(Exchange exchange, Chain chain) {
         Outcome outcome = chain.proceed(exchange);
         DecisionEvent event = toEvent(exchange, outcome);
-        sink.accept(event);
+        try {
+            sink.accept(event);
+        } catch (RuntimeException e) {
+            // The client already has its answer; later requests are refused until the spool is writable.
+            LOG.error("event could not be recorded decision_id={} error={}", event.decisionId(), e.toString());
+        }
         if (!event.decision().equals("allow") || event.errorCode() != null) {
             LOG.info("decision decision_id={} tenant={} decision={} reason_codes={} status={} error_code={}",
                     event.decisionId(), event.tenantId(), event.decision(), event.reasonCodes(), event.httpStatus(),
