@@ -21,33 +21,45 @@ class AuditSpoolOutageTest {
     void unwritableSpoolRefusesTrafficWith503UntilItRecovers() throws Exception {
         try (StackFixture fx = new StackFixture(dir.resolve("data"))) {
             Path spool = fx.dataDir.resolve("spool");
-            assertThat(fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "first")).statusCode()).isEqualTo(200);
-            fx.stack.gateway().flushEvents(); // seals the open segment and delivers it: the next event opens a new file
+            HttpResponse<String> first = fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "first"));
+            assertThat(first.statusCode()).isEqualTo(200);
+            fx.storedEvent(first.headers().firstValue("x-parapet-decision-id").orElseThrow()); // written and delivered
+            assertThat(fx.stack.gateway().flushEvents()).isTrue(); // the open segment is sealed: the next event opens a new file
             Files.move(spool, fx.dataDir.resolve("spool-away"));
             Files.writeString(spool, "the disk is gone");
 
             // This request is answered, but its event cannot be written ...
             assertThat(fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "second")).statusCode()).isEqualTo(200);
             // ... so the gateway stops taking traffic it could not record.
+            awaitReadiness(fx, 503);
             HttpResponse<String> refused = fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "third"));
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(StackFixture.JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("audit_unavailable");
-            assertThat(ready(fx)).isEqualTo(503);
 
             Files.delete(spool);
             Files.createDirectories(spool);
             HttpResponse<String> probe = fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "fourth"));
             assertThat(probe.statusCode()).isEqualTo(503); // its event is the write that succeeds
+            awaitReadiness(fx, 200);
             assertThat(fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "fifth")).statusCode()).isEqualTo(200);
-            assertThat(ready(fx)).isEqualTo(200);
 
             JsonNode probeEvent = fx.storedEvent(probe.headers().firstValue("x-parapet-decision-id").orElseThrow());
             assertThat(probeEvent.get("reason_codes").toString()).contains("audit_unavailable");
         }
     }
 
-    private static int ready(StackFixture fx) throws Exception {
-        return fx.http.send(HttpRequest.newBuilder(URI.create(fx.stack.credentials().gatewayUrl() + "/readyz")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+    /** The event of a request is written just after its answer, so wait for /readyz to reflect it. */
+    private static void awaitReadiness(StackFixture fx, int status) throws Exception {
+        HttpRequest readyz = HttpRequest.newBuilder(URI.create(fx.stack.credentials().gatewayUrl() + "/readyz")).build();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            last = fx.http.send(readyz, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (last == status) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("/readyz stayed " + last + ", expected " + status);
     }
 }
