@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,7 @@ public final class Gateway implements AutoCloseable {
     private final Optional<EventShipper> shipper;
     private final UpstreamClient upstreams;
     private final WebServer server;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Gateway(GatewayConfig config) throws IOException {
         this.config = config;
@@ -143,8 +145,12 @@ public final class Gateway implements AutoCloseable {
         return shipper.map(EventShipper::shipOnce).orElse(false);
     }
 
+    /** Stops once; later calls do nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         LOG.info("gateway stopping; in-flight requests may take up to {}", config.shutdownGrace());
         server.stop();
         shipper.ifPresent(EventShipper::close);
