@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * One kind of detection over the text of one message. Implementations are immutable and
  * thread-safe, run in time linear in the text's length, and report spans in the original text.
+ *
+ * <p>Public so that detector families in sub-packages ({@code dlp}, {@code secrets},
+ * {@code classifier}, ...) can implement it; {@link DetectionEngine} decides which run.
  */
-interface Detector {
+public interface Detector {
 
     /**
      * Appends the findings of this detector in {@code text} to {@code out}.
