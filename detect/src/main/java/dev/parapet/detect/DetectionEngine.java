@@ -2,23 +2,29 @@ package dev.parapet.detect;
 
 import dev.parapet.core.ChatMessage;
 import dev.parapet.core.Finding;
-
+import dev.parapet.detect.normalize.Deobfuscator;
+import dev.parapet.detect.normalize.ObfuscationDetector;
+import dev.parapet.detect.normalize.TextView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Runs every detector over every message of an interaction.
+ * Runs every detector over every message of an interaction, and the injection detectors also
+ * over each de-obfuscated view of a message ({@link Deobfuscator}: homoglyphs, leetspeak, split
+ * letters, hidden tag characters, decoded base64/hex/URL/ROT13 payloads).
  *
  * <p>The built-in detectors ({@link #defaults()}) are the prompt-injection signature pack
- * ({@code injection.*}), e-mail addresses ({@code pii.email}) and Luhn-valid payment card
- * numbers ({@code pci.card_number}). Each finding carries the index of its message and its span
- * in that message's original content (UTF-16 offsets), even when the detector matched a
- * normalised view of the text.
+ * ({@code injection.*}), the disguises themselves ({@code obfuscation.*}), e-mail addresses
+ * ({@code pii.email}) and Luhn-valid payment card numbers ({@code pci.card_number}). Each
+ * finding carries the index of its message and its span in that message's original content
+ * (UTF-16 offsets), also when it was found in a view: a match inside a decoded payload points
+ * at the encoded run. The same finding found twice (in the text and in a view) is reported once.
  *
  * <p>Instances are immutable and thread-safe; build one at start-up and share it. Scanning runs
- * in time linear in the total length of the messages.
+ * in time linear in the total length of the messages; plain text has no views and costs one pass
+ * per detector.
  */
 public final class DetectionEngine {
 
@@ -29,26 +35,24 @@ public final class DetectionEngine {
             .thenComparing(Finding::ruleId);
 
     private final List<Detector> detectors;
-
-    DetectionEngine(List<Detector> detectors) {
-        this.detectors = List.copyOf(detectors);
-    }
-
-    /** An engine with the built-in detectors and signature pack. */
-    public static DetectionEngine defaults() {
-        return new DetectionEngine(List.of(
-                new InjectionSignatureDetector(InjectionSignaturePack.defaults()),
-                new EmailDetector(),
-                new CardNumberDetector()));
-    }
+    private final List<Detector> viewDetectors;
 
     /**
-     * Scans the content of every message.
-     *
-     * @param messages the conversation, in order; message {@code i} yields findings with
-     *                 {@code messageIndex == i}
-     * @return the findings, ordered by message, then position, and their risk score
+     * @param detectors     run over each message's original text
+     * @param viewDetectors run over each de-obfuscated view as well (the injection detectors)
      */
+    DetectionEngine(List<Detector> detectors, List<Detector> viewDetectors) {
+        this.detectors = List.copyOf(detectors);
+        this.viewDetectors = List.copyOf(viewDetectors);
+    }
+
+    public static DetectionEngine defaults() {
+        Detector signatures = new InjectionSignatureDetector(InjectionSignaturePack.defaults());
+        return new DetectionEngine(
+                List.of(signatures, new ObfuscationDetector(), new EmailDetector(), new CardNumberDetector()),
+                List.of(signatures));
+    }
+
     public DetectionResult scan(List<ChatMessage> messages) {
         Objects.requireNonNull(messages, "messages");
         List<Finding> findings = new ArrayList<>();
@@ -57,11 +61,39 @@ public final class DetectionEngine {
             for (Detector detector : detectors) {
                 detector.detect(i, text, findings);
             }
+            if (!viewDetectors.isEmpty()) {
+                scanViews(i, text, findings);
+            }
         }
         if (findings.isEmpty()) {
             return DetectionResult.empty();
         }
         findings.sort(ORDER);
-        return new DetectionResult(findings, RiskScore.of(findings));
+        List<Finding> unique = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (unique.isEmpty() || !sameEvidence(unique.getLast(), f)) {
+                unique.add(f);
+            }
+        }
+        return new DetectionResult(unique, RiskScore.of(unique));
+    }
+
+    private void scanViews(int messageIndex, String text, List<Finding> out) {
+        List<Finding> inView = new ArrayList<>();
+        for (TextView view : Deobfuscator.views(text)) {
+            inView.clear();
+            for (Detector detector : viewDetectors) {
+                detector.detect(messageIndex, view.text(), inView);
+            }
+            for (Finding f : inView) {
+                out.add(new Finding(f.type(), f.family(), f.ruleId(), f.severity(), f.confidence(), messageIndex,
+                        view.originalStart(f.start()), view.originalEnd(f.end())));
+            }
+        }
+    }
+
+    private static boolean sameEvidence(Finding a, Finding b) {
+        return a.messageIndex() == b.messageIndex() && a.start() == b.start() && a.end() == b.end()
+                && a.type().equals(b.type()) && a.ruleId().equals(b.ruleId());
     }
 }
