@@ -72,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
                 Duration.ofMillis(settings.number("demo.chunk_delay_ms", 0, 10_000)));
         started.add(upstream);
 
-        gateway = Gateway.start(gatewayConfig(settings, secrets));
+        gateway = Gateway.start(gatewayConfig(settings, secrets, SecretFiles.keyOf(dataDir.resolve("redaction.key"), 32)));
         started.add(gateway);
 
         credentials = new DemoCredentials(gateway.url(), control.url(), secrets.apiKey(), secrets.adminToken(),
@@ -87,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
                 .orElseGet(() -> new DatabaseSettings.Embedded(Path.of(settings.string("data_dir")).toAbsolutePath()));
     }
 
-    private GatewayConfig gatewayConfig(Settings settings, DemoSecrets secrets) {
+    private GatewayConfig gatewayConfig(Settings settings, DemoSecrets secrets, byte[] redactionKey) {
         List<GatewayConfig.Upstream> upstreams = new ArrayList<>();
         upstreams.add(new GatewayConfig.Upstream("demo-echo", URI.create(upstream.baseUrl()), Optional.empty(),
                 List.of(DemoUpstream.MODEL), Duration.ofSeconds(5), Duration.ofSeconds(60)));
@@ -104,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
                 upstreams, keys,
                 Optional.of(new GatewayConfig.ControlLink(controlUrl, secrets.gatewayToken(),
                         Duration.ofMillis(settings.number("gateway.events_flush_interval_ms", 10, 3_600_000)))),
-                dataDir.resolve("spool"), settings.optional("gateway.policy_bundle").map(Path::of),
+                dataDir.resolve("spool"), settings.optional("gateway.policy_bundle").map(Path::of), redactionKey,
                 Duration.ofSeconds(settings.number("gateway.shutdown_grace_seconds", 0, 600)));
     }
 

@@ -31,12 +31,20 @@ final class StackFixture implements AutoCloseable {
     final Path dataDir;
     LocalStack stack;
 
+    private final Map<String, String> extraFlags;
+
     StackFixture(Path dataDir) throws IOException {
-        this.dataDir = dataDir;
-        this.stack = LocalStack.startDemo(settings(dataDir));
+        this(dataDir, Map.of());
     }
 
-    static Settings settings(Path dataDir) throws IOException {
+    /** @param extraFlags further settings by key, e.g. {@code gateway.policy_bundle} */
+    StackFixture(Path dataDir, Map<String, String> extraFlags) throws IOException {
+        this.dataDir = dataDir;
+        this.extraFlags = Map.copyOf(extraFlags);
+        this.stack = LocalStack.startDemo(settings(dataDir, this.extraFlags));
+    }
+
+    static Settings settings(Path dataDir, Map<String, String> extraFlags) throws IOException {
         Path config = Files.createDirectories(dataDir).resolve("parapet-test.yaml");
         Files.writeString(config, """
                 gateway:
@@ -53,12 +61,13 @@ final class StackFixture implements AutoCloseable {
         flags.put("gateway.events_flush_interval_ms", "100");
         flags.put("gateway.shutdown_grace_seconds", "5");
         flags.put("demo.chunk_delay_ms", "60");
+        flags.putAll(extraFlags);
         return Settings.load(Optional.of(config), Map.of(), flags);
     }
 
     void restart() throws IOException {
         stack.close();
-        stack = LocalStack.startDemo(settings(dataDir));
+        stack = LocalStack.startDemo(settings(dataDir, extraFlags));
     }
 
     String apiKey() {

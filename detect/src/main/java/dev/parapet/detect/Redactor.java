@@ -36,6 +36,19 @@ public final class Redactor {
      * @return an immutable list of the same size; unaffected messages are the original instances
      */
     public static List<ChatMessage> redact(List<ChatMessage> messages, List<Finding> toMask) {
+        return redact(messages, toMask, Replacement.MASK);
+    }
+
+    /**
+     * Returns {@code messages} with the spans of {@code toMask} replaced as {@code replacement} says.
+     *
+     * @param messages    the conversation the findings were made in
+     * @param toMask      the findings to replace, in any order; overlapping or touching spans merge
+     *                    and are replaced once, as the finding that starts first
+     * @param replacement what each span becomes
+     * @return an immutable list of the same size; unaffected messages are the original instances
+     */
+    public static List<ChatMessage> redact(List<ChatMessage> messages, List<Finding> toMask, Replacement replacement) {
         Objects.requireNonNull(messages, "messages");
         Objects.requireNonNull(toMask, "toMask");
         if (toMask.isEmpty()) {
@@ -51,13 +64,19 @@ public final class Redactor {
             }
             if (!spans.isEmpty()) {
                 ChatMessage m = messages.get(i);
-                out.set(i, new ChatMessage(m.role(), mask(m.content(), spans)));
+                out.set(i, new ChatMessage(m.role(), apply(m.content(), spans, replacement)));
             }
         }
         return List.copyOf(out);
     }
 
-    private static String mask(String text, List<Finding> spans) {
+    /**
+     * {@code text} with the spans of {@code spans} (all of one message) replaced.
+     *
+     * @param spans findings in {@code text}; overlapping or touching spans merge into one
+     */
+    public static String apply(String text, List<Finding> spans, Replacement replacement) {
+        spans = new ArrayList<>(spans);
         spans.sort(BY_START);
         StringBuilder sb = new StringBuilder(text.length());
         int copied = 0;
@@ -74,7 +93,7 @@ public final class Redactor {
             if (start < copied || start >= end) {
                 continue;
             }
-            sb.append(text, copied, start).append(placeholder(first.type()));
+            sb.append(text, copied, start).append(replacement.replace(first.type(), text.substring(start, end)));
             copied = end;
         }
         return sb.append(text, copied, text.length()).toString();
@@ -82,8 +101,12 @@ public final class Redactor {
 
     /** {@code [REDACTED_EMAIL]} for {@code pii.email}. */
     static String placeholder(String type) {
+        return "[REDACTED_" + label(type) + "]";
+    }
+
+    /** The upper-case label of a finding type in placeholders: {@code EMAIL} for {@code pii.email}. */
+    public static String label(String type) {
         int dot = type.indexOf('.');
-        String suffix = (dot < 0 ? type : type.substring(dot + 1)).replace('.', '_').toUpperCase(Locale.ROOT);
-        return "[REDACTED_" + suffix + "]";
+        return (dot < 0 ? type : type.substring(dot + 1)).replace('.', '_').toUpperCase(Locale.ROOT);
     }
 }

@@ -9,6 +9,7 @@ import dev.parapet.gateway.events.ControlPlaneClient;
 import dev.parapet.gateway.events.EventShipper;
 import dev.parapet.gateway.events.EventSink;
 import dev.parapet.gateway.events.EventSpool;
+import dev.parapet.gateway.openai.ChatAnswerRestorer;
 import dev.parapet.gateway.openai.ChatRequestCodec;
 import dev.parapet.gateway.openai.OpenAiErrorBody;
 import dev.parapet.gateway.pipeline.Pipeline;
@@ -67,7 +68,7 @@ public final class Gateway implements AutoCloseable {
         this.upstreams = new UpstreamClient(Duration.ofSeconds(5));
         GatewayMetrics metrics = new GatewayMetrics(spool::pending);
         ObjectMapper json = JsonMapper.builder().build();
-        Pipeline pipeline = pipeline(config, new ChatRequestCodec(json), new OpenAiErrorBody(json), metrics);
+        Pipeline pipeline = pipeline(config, json, metrics);
         GatewayRoutes routes = new GatewayRoutes(pipeline, metrics, this::readiness, Ids::newId);
         this.server = WebServer.builder()
                 .host(config.host())
@@ -104,7 +105,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The request pipeline, in order; the only place the stages are put together. */
-    private Pipeline pipeline(GatewayConfig config, ChatRequestCodec codec, OpenAiErrorBody errors, GatewayMetrics metrics) {
+    private Pipeline pipeline(GatewayConfig config, ObjectMapper json, GatewayMetrics metrics) {
+        ChatRequestCodec codec = new ChatRequestCodec(json);
+        OpenAiErrorBody errors = new OpenAiErrorBody(json);
         EventSink sink = event -> {
             metrics.accept(event);
             spool.accept(event);
@@ -117,8 +120,8 @@ public final class Gateway implements AutoCloseable {
                 new ParseStage(config.maxBodyBytes(), codec),
                 new DetectStage(DetectionEngine.defaults()),
                 new DecideStage(policy::get),
-                new TransformStage(codec),
-                new ForwardStage(new UpstreamRouter(config.upstreams()), upstreams, errors)));
+                new TransformStage(codec, config.redactionKey()),
+                new ForwardStage(new UpstreamRouter(config.upstreams()), upstreams, errors, new ChatAnswerRestorer(json))));
     }
 
     private GatewayRoutes.Readiness readiness() {

@@ -20,11 +20,13 @@ import java.util.Optional;
  * @param control         where events are delivered, or empty to keep them in the spool only
  * @param spoolDir        the directory of the durable event spool
  * @param policyBundle    a policy bundle file, or empty for the built-in default bundle
+ * @param redactionKey    the secret key of {@code hash}-mode redaction (at least 32 bytes); keep it
+ *                        stable so equal values keep hashing alike
  * @param shutdownGrace   how long in-flight requests may take to finish on shutdown
  */
 public record GatewayConfig(String host, int port, String gatewayId, String tenantId, long maxBodyBytes,
                             List<Upstream> upstreams, List<ApiKey> apiKeys, Optional<ControlLink> control,
-                            Path spoolDir, Optional<Path> policyBundle, Duration shutdownGrace) {
+                            Path spoolDir, Optional<Path> policyBundle, byte[] redactionKey, Duration shutdownGrace) {
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");
@@ -36,6 +38,16 @@ public record GatewayConfig(String host, int port, String gatewayId, String tena
         }
         upstreams = List.copyOf(upstreams);
         apiKeys = List.copyOf(apiKeys);
+        if (redactionKey == null || redactionKey.length < 32) {
+            throw new IllegalArgumentException("redactionKey needs at least 32 bytes");
+        }
+        redactionKey = redactionKey.clone();
+    }
+
+    /** A copy of the redaction key. */
+    @Override
+    public byte[] redactionKey() {
+        return redactionKey.clone();
     }
 
     /**

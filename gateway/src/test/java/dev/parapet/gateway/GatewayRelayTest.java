@@ -65,7 +65,7 @@ class GatewayRelayTest {
                 List.of(new GatewayConfig.Upstream("fixtures", URI.create("http://127.0.0.1:" + upstream.port() + "/v1"),
                         Optional.of(UPSTREAM_KEY), List.of("*"), Duration.ofSeconds(2), Duration.ofSeconds(10))),
                 List.of(new GatewayConfig.ApiKey(SecretHash.of(CLIENT_KEY), "t1", "svc-1", "developer")),
-                Optional.empty(), dir.resolve("spool"), Optional.empty(), Duration.ofSeconds(2)));
+                Optional.empty(), dir.resolve("spool"), Optional.empty(), new byte[32], Duration.ofSeconds(2)));
     }
 
     @AfterEach

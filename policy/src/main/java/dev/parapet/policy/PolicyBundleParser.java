@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.parapet.core.Action;
 import dev.parapet.core.ReasonCode;
+import dev.parapet.core.RedactionMode;
 import dev.parapet.core.Severity;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class PolicyBundleParser {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_KEYS = Set.of("bundle", "rules");
     private static final Set<String> HEADER_KEYS = Set.of("name", "version", "on_error", "default_action");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "redact", "reason_code", "severity");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "redact", "redact_mode", "reason_code", "severity");
     private static final Pattern FINDING_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
 
     private PolicyBundleParser() {
@@ -125,9 +126,21 @@ final class PolicyBundleParser {
         if (action != Action.REDACT && !redact.isEmpty()) {
             throw new PolicyBundleException(id, "'redact' is only allowed with action redact, not " + action.wireName());
         }
+        RedactionMode redactMode = RedactionMode.MASK;
+        String modeText = optionalText(node, "redact_mode", id);
+        if (modeText != null) {
+            if (action != Action.REDACT) {
+                throw new PolicyBundleException(id, "'redact_mode' is only allowed with action redact, not " + action.wireName());
+            }
+            try {
+                redactMode = RedactionMode.fromWireName(modeText);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyBundleException(id, e.getMessage());
+            }
+        }
         String description = optionalText(node, "description", id);
         return new PolicyRule(id, description == null ? "" : description, when, action, reasonCode, severity, redact,
-                PolicyCel.compile(id, when));
+                redactMode, PolicyCel.compile(id, when));
     }
 
     private static Set<String> redactList(JsonNode node, String id) throws PolicyBundleException {

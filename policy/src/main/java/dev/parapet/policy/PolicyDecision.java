@@ -2,8 +2,10 @@ package dev.parapet.policy;
 
 import dev.parapet.core.Action;
 import dev.parapet.core.Finding;
+import dev.parapet.core.RedactionMode;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,13 +20,15 @@ import java.util.Objects;
  *                       order; on a fail-closed error, the id of the rule that failed
  * @param redactions     when {@code action} is redact, the findings to mask: those whose type is
  *                       listed by a matching redact rule; empty otherwise
+ * @param redactModes    how each redacted finding type is replaced: the {@code redact_mode} of the
+ *                       first matching redact rule (in bundle order) that lists the type
  * @param degraded       true when some condition failed to evaluate (the decision was made
  *                       fail-closed, or fail-open without that rule)
  * @param bundleDigest   the digest of the bundle that decided ({@link PolicyBundle#digest()})
  * @param bundleVersion  the version of the bundle that decided
  */
 public record PolicyDecision(Action action, List<String> reasonCodes, List<String> matchedRuleIds,
-                             List<Finding> redactions, boolean degraded, String bundleDigest, String bundleVersion) {
+                             List<Finding> redactions, Map<String, RedactionMode> redactModes, boolean degraded, String bundleDigest, String bundleVersion) {
 
     /** Checks for nulls and copies the lists. */
     public PolicyDecision {
@@ -32,6 +36,7 @@ public record PolicyDecision(Action action, List<String> reasonCodes, List<Strin
         reasonCodes = List.copyOf(reasonCodes);
         matchedRuleIds = List.copyOf(matchedRuleIds);
         redactions = List.copyOf(redactions);
+        redactModes = Map.copyOf(redactModes);
         Objects.requireNonNull(bundleDigest, "bundleDigest");
         Objects.requireNonNull(bundleVersion, "bundleVersion");
     }

@@ -3,9 +3,10 @@ package dev.parapet.policy;
 import dev.parapet.core.Action;
 import dev.parapet.core.Finding;
 import dev.parapet.core.ReasonCode;
+import dev.parapet.core.RedactionMode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class PolicyEngine {
             }
         }
         if (matched.isEmpty()) {
-            return new PolicyDecision(bundle.defaultAction(), List.of(), List.of(), List.of(), degraded,
+            return new PolicyDecision(bundle.defaultAction(), List.of(), List.of(), List.of(), Map.of(), degraded,
                     bundle.digest(), bundle.version());
         }
         Action winner = Action.ALLOW;
@@ -79,19 +80,22 @@ public final class PolicyEngine {
         }
         Set<String> codes = new LinkedHashSet<>();
         List<String> ids = new ArrayList<>();
-        Set<String> redactTypes = new HashSet<>();
+        Map<String, RedactionMode> redactModes = new HashMap<>();
         for (PolicyRule rule : matched) {
             if (rule.action() == winner) {
                 ids.add(rule.id());
                 if (rule.reasonCode() != null) {
                     codes.add(rule.reasonCode());
                 }
-                redactTypes.addAll(rule.redact());
+                for (String type : rule.redact()) {
+                    redactModes.putIfAbsent(type, rule.redactMode());
+                }
             }
         }
         List<Finding> redactions = winner != Action.REDACT ? List.of()
-                : in.findings().stream().filter(f -> redactTypes.contains(f.type())).toList();
-        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions, degraded, bundle.digest(), bundle.version());
+                : in.findings().stream().filter(f -> redactModes.containsKey(f.type())).toList();
+        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions,
+                winner == Action.REDACT ? redactModes : Map.of(), degraded, bundle.digest(), bundle.version());
     }
 
     /** The rule's verdict, or null when its condition failed or did not yield a bool. */
@@ -104,7 +108,7 @@ public final class PolicyEngine {
     }
 
     private PolicyDecision failClosed(List<String> ruleIds) {
-        return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), true,
+        return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), Map.of(), true,
                 bundle.digest(), bundle.version());
     }
 }

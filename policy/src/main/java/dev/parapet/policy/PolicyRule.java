@@ -2,6 +2,7 @@ package dev.parapet.policy;
 
 import dev.cel.runtime.CelRuntime;
 import dev.parapet.core.Action;
+import dev.parapet.core.RedactionMode;
 import dev.parapet.core.Severity;
 
 import java.util.List;
@@ -17,10 +18,11 @@ import java.util.Set;
  * @param reasonCode  the stable code reported when the rule decides; may be null for allow rules
  * @param severity    an optional severity for reporting, may be null
  * @param redact      the finding types masked by a redact rule; empty for other actions
+ * @param redactMode  how a redact rule replaces them (mask unless the rule says otherwise)
  * @param program     the compiled condition (immutable, thread-safe)
  */
 record PolicyRule(String id, String description, String when, Action action, String reasonCode,
-                  Severity severity, Set<String> redact, CelRuntime.Program program) {
+                  Severity severity, Set<String> redact, RedactionMode redactMode, CelRuntime.Program program) {
 
     PolicyRule {
         redact = Set.copyOf(redact);

@@ -91,7 +91,22 @@ class PolicyBundleParseTest {
                             action: redact
                             redact: [Email]
                             reason_code: x_y
-                        """, "rule 'r11'", "is not a finding type"));
+                        """, "rule 'r11'", "is not a finding type"),
+                invalid("unknown_redact_mode", """
+                          - id: r12
+                            when: "true"
+                            action: redact
+                            redact: [pii.email]
+                            redact_mode: scramble
+                            reason_code: x_y
+                        """, "rule 'r12'", "unknown redaction mode 'scramble'"),
+                invalid("redact_mode_on_block", """
+                          - id: r13
+                            when: "true"
+                            action: block
+                            redact_mode: tokenize
+                            reason_code: x_y
+                        """, "rule 'r13'", "'redact_mode' is only allowed with action redact"));
     }
 
     private static Arguments invalid(String name, String rules, String... messageParts) {

@@ -8,6 +8,7 @@ import dev.parapet.core.ChatMessage;
 import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.detect.Redactor;
+import dev.parapet.detect.Replacement;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +128,10 @@ public final class ChatRequestCodec {
     }
 
     /**
-     * The request body with every span of {@code toMask} replaced by its placeholder. Spans that
-     * cross a part boundary are masked in each part they touch.
+     * The request body with every span of {@code toMask} replaced as {@code replacement} says.
+     * Spans that cross a part boundary are replaced in each part they touch.
      */
-    public byte[] redact(ParsedChatRequest request, List<Finding> toMask) {
+    public byte[] redact(ParsedChatRequest request, List<Finding> toMask, Replacement replacement) {
         for (ParsedChatRequest.TextSlot slot : request.slots()) {
             List<Finding> local = new ArrayList<>();
             for (Finding f : toMask) {
@@ -141,8 +142,7 @@ public final class ChatRequestCodec {
                 }
             }
             if (!local.isEmpty()) {
-                String masked = Redactor.redact(List.of(new ChatMessage("user", slot.text())), local).getFirst().content();
-                slot.owner().put(slot.field(), masked);
+                slot.owner().put(slot.field(), Redactor.apply(slot.text(), local, replacement));
             }
         }
         try {

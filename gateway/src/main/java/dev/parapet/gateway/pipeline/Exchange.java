@@ -3,6 +3,7 @@ package dev.parapet.gateway.pipeline;
 import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
+import dev.parapet.detect.TokenVault;
 import dev.parapet.policy.PolicyDecision;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Exchange {
     private int riskScore;
     private PolicyDecision decision;
     private byte[] forwardBody;
+    private TokenVault tokens;
     private long upstreamNanos;
     private long upstreamHeadersMillis = -1;
     private boolean degraded;
@@ -83,6 +85,10 @@ public final class Exchange {
     /** The body to send upstream: the original bytes, or a rewritten body after redaction. */
     public byte[] forwardBody() { return forwardBody == null ? body : forwardBody; }
     public void forwardBody(byte[] b) { this.forwardBody = b; }
+
+    /** The request's reversible tokens, or {@code null} when nothing was tokenized. */
+    public TokenVault tokens() { return tokens; }
+    public void tokens(TokenVault t) { this.tokens = t; }
 
     /** Time spent waiting for and copying the upstream's answer; excluded from gateway latency. */
     public long upstreamNanos() { return upstreamNanos; }

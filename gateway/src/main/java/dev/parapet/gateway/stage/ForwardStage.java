@@ -2,6 +2,7 @@ package dev.parapet.gateway.stage;
 
 import dev.parapet.core.ReasonCode;
 import dev.parapet.gateway.GatewayConfig;
+import dev.parapet.gateway.openai.ChatAnswerRestorer;
 import dev.parapet.gateway.openai.OpenAiErrorBody;
 import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Outcome;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The last stage: sends the (possibly redacted) request to the upstream serving the model and
  * relays the answer. A JSON answer is relayed byte for byte; a stream is relayed chunk by chunk as
- * it arrives, never buffered. Upstream failures become typed refusals; an upstream's own error
+ * it arrives, never buffered. When the request carried reversible tokens, they are swapped back
+ * for their values in the answer (in streams, event by event). Upstream failures become typed refusals; an upstream's own error
  * body never reaches the client.
  */
 public final class ForwardStage implements Stage {
@@ -31,11 +33,13 @@ public final class ForwardStage implements Stage {
     private final UpstreamRouter router;
     private final UpstreamClient client;
     private final OpenAiErrorBody errors;
+    private final ChatAnswerRestorer restorer;
 
-    public ForwardStage(UpstreamRouter router, UpstreamClient client, OpenAiErrorBody errors) {
+    public ForwardStage(UpstreamRouter router, UpstreamClient client, OpenAiErrorBody errors, ChatAnswerRestorer restorer) {
         this.router = router;
         this.client = client;
         this.errors = errors;
+        this.restorer = restorer;
     }
 
     @Override
@@ -76,6 +80,9 @@ public final class ForwardStage implements Stage {
             }
             byte[] bytes = body.readAllBytes();
             exchange.addUpstreamNanos(System.nanoTime() - sent);
+            if (exchange.tokens() != null) {
+                bytes = restorer.restoreCompletion(bytes, exchange.tokens());
+            }
             exchange.response().send(response.statusCode(), headers, bytes);
             return new Outcome.Delivered(response.statusCode());
         } catch (IOException e) {
@@ -86,12 +93,16 @@ public final class ForwardStage implements Stage {
 
     private Outcome relayStream(Exchange exchange, InputStream body, Map<String, String> headers, int status, long sent) {
         OutputStream out = exchange.response().stream(status, headers);
-        byte[] buffer = new byte[8192];
         try {
-            int n;
-            while ((n = body.read(buffer)) >= 0) {
-                out.write(buffer, 0, n);
-                out.flush();
+            if (exchange.tokens() != null) {
+                restorer.relayStream(body, out, exchange.tokens());
+            } else {
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = body.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             }
         } catch (IOException e) {
             exchange.addUpstreamNanos(System.nanoTime() - sent);

@@ -65,7 +65,7 @@ class ChatRequestCodecTest {
         // "mail a@b.io\nor c@d.io now": spans 5-11 and 15-21 in the normalised content
         List<Finding> spans = List.of(email(0, 5, 11), email(0, 15, 21));
 
-        JsonNode rewritten = json.readTree(codec.redact(parsed, spans));
+        JsonNode rewritten = json.readTree(codec.redact(parsed, spans, dev.parapet.detect.Replacement.MASK));
 
         assertThat(rewritten.get("temperature").asDouble()).isEqualTo(0.2);
         assertThat(rewritten.at("/messages/0/content/0/text").asText()).isEqualTo("mail [REDACTED_EMAIL]");
