@@ -16,8 +16,9 @@ import java.util.Objects;
  * <p>Each text is scanned alone, as the content of one {@code user} message. The text is
  * predicted attack when the result holds any finding of family {@value #FAMILY}; its score is the
  * highest confidence among those findings (0 when there are none). Each scan is timed with
- * {@link System#nanoTime()}; before the counted pass, {@value #WARMUP_SCANS} scans over the
- * file's texts (cycling when it is shorter) warm the JIT and are discarded.
+ * {@link System#nanoTime()}; before the counted pass, {@value #WARMUP_SCANS} scans of texts
+ * spread evenly over the file (so that every slice, short and long, is represented; each text
+ * repeated when the file is shorter) warm the JIT and are discarded.
  */
 public final class InjectionEvaluation {
 
@@ -47,7 +48,7 @@ public final class InjectionEvaluation {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(progress, "progress");
         for (int i = 0; i < WARMUP_SCANS && !samples.isEmpty(); i++) {
-            engine.scan(messages(samples.get(i % samples.size())));
+            engine.scan(messages(samples.get((int) ((long) i * samples.size() / WARMUP_SCANS))));
         }
         List<InjectionObservation> observations = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
