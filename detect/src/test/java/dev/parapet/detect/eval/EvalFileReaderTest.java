@@ -56,6 +56,12 @@ class EvalFileReaderTest {
     }
 
     @Test
+    void acceptsWindowsLineEndings() throws Exception {
+        Path file = write("{\"text\":\"a\",\"label\":1}\r\n{\"text\":\"b\",\"label\":0}\r\n");
+        assertThat(EvalFileReader.readInjection(file)).extracting(InjectionSample::text).containsExactly("a", "b");
+    }
+
+    @Test
     void readsPiiSpans() throws Exception {
         List<PiiSample> rows = EvalFileReader.readPii(fixture("pii-tiny.jsonl"));
         assertThat(rows).hasSize(5);
