@@ -62,10 +62,11 @@ public final class EvalFileReader {
         return readRows(file, (row, line) -> {
             String text = string(file, row, line, "text");
             JsonNode label = required(file, row, line, "label");
-            if (!label.canConvertToExactIntegral() || (label.asInt() != 0 && label.asInt() != 1)) {
+            if (!label.canConvertToExactIntegral() || !label.canConvertToInt()
+                    || (label.asInt() != 0 && label.asInt() != 1)) {
                 throw new EvalDataException(Code.BAD_VALUE, file, line, "field 'label' must be 0 or 1, not " + label);
             }
-            String slice = row.has("slice") ? string(file, row, line, "slice") : InjectionSample.NO_SLICE;
+            String slice = row.hasNonNull("slice") ? string(file, row, line, "slice") : InjectionSample.NO_SLICE;
             return new InjectionSample(id(row, line), text, label.asInt() == 1, slice);
         });
     }

@@ -80,6 +80,7 @@ class EvalFileReaderTest {
             missing_label           | {"text":"a","label":0}~{"text":"b"}           | 2 | MISSING_FIELD  | 'label'
             label_out_of_range      | {"text":"a","label":2}                        | 1 | BAD_VALUE      | 0 or 1
             label_as_string         | {"text":"a","label":"1"}                      | 1 | BAD_VALUE      | 0 or 1
+            label_overflowing_int   | {"text":"a","label":4294967297}               | 1 | BAD_VALUE      | 0 or 1
             text_not_string         | {"text":5,"label":1}                          | 1 | BAD_VALUE      | 'text' must be a string
             duplicate_key           | {"text":"a","text":"b","label":1}             | 1 | MALFORMED_JSON | not valid JSON
             """)
