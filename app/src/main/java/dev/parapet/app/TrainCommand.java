@@ -48,6 +48,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
+        if (!Files.isDirectory(corpus)) {
+            System.err.println("parapet train: corpus directory " + corpus + " does not exist (run from the repository root, "
+                    + "or pass --corpus DIR)");
+            return 2;
+        }
         TrainingCorpus data;
         try {
             data = TrainingCorpus.load(corpus);
