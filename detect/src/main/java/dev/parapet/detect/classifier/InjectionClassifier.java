@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>Findings have type {@code injection.classifier}, family {@code injection}, rule id
  * {@value #RULE_ID}, the probability as confidence, and severity {@link Severity#HIGH} from a
  * probability of {@value #HIGH_SEVERITY_FROM} up, {@link Severity#MEDIUM} below. Scoring is one
- * pass over the text (about 8 features per character), so it runs in linear time; immutable and
+ * pass over the text (three character n-grams per character plus a few word features), so it runs in linear time; immutable and
  * thread-safe.
  */
 public final class InjectionClassifier implements Detector {
