@@ -67,15 +67,26 @@ public final class ClassifierModel {
     }
 
     double margin(String text) {
-        int[] buckets = FeatureHasher.buckets(ClassifierText.normalize(text));
-        if (buckets.length == 0) {
-            return bias;
+        WeightSum sum = new WeightSum(weights);
+        FeatureHasher.forEach(ClassifierText.normalize(text), sum);
+        return sum.count == 0 ? bias : bias + sum.sum / Math.sqrt(sum.count);
+    }
+
+    /** Adds up the weights of the features of one text as they are hashed. */
+    private static final class WeightSum implements FeatureHasher.Sink {
+        private final float[] weights;
+        double sum;
+        int count;
+
+        WeightSum(float[] weights) {
+            this.weights = weights;
         }
-        double sum = 0;
-        for (int b : buckets) {
-            sum += weights[b];
+
+        @Override
+        public void add(int bucket) {
+            sum += weights[bucket];
+            count++;
         }
-        return bias + sum / Math.sqrt(buckets.length);
     }
 
     double calibrate(double margin) {

@@ -29,17 +29,27 @@ final class FeatureHasher {
     private FeatureHasher() {
     }
 
+    /** Receives the bucket of each feature occurrence, in a fixed order. */
+    interface Sink {
+        void add(int bucket);
+    }
+
     /** The buckets of every feature of {@code normalised}, one entry per occurrence. */
     static int[] buckets(String normalised) {
+        Collector collector = new Collector(normalised.length() * (MAX_N - MIN_N + 2) + 8);
+        forEach(normalised, collector);
+        return Arrays.copyOf(collector.buckets, collector.count);
+    }
+
+    /** Passes the bucket of every feature occurrence of {@code normalised} to {@code sink}, without allocating. */
+    static void forEach(String normalised, Sink sink) {
         int len = normalised.length() + 2;
-        int[] out = new int[Math.max(8, len * (MAX_N - MIN_N + 1) + len)];
-        int count = 0;
         for (int i = 0; i < len; i++) {
             int h = CHAR_SEED;
             for (int k = 0; k < MAX_N && i + k < len; k++) {
                 h = (h ^ framedChar(normalised, i + k)) * FNV_PRIME;
                 if (k + 1 >= MIN_N) {
-                    out[count++] = finish(h + k);
+                    sink.add(finish(h + k));
                 }
             }
         }
@@ -57,23 +67,34 @@ final class FeatureHasher {
                 h = (h ^ normalised.charAt(i)) * FNV_PRIME;
                 i++;
             }
-            out = ensure(out, count + 2);
-            out[count++] = finish(h);
+            sink.add(finish(h));
             if (havePrevious) {
-                out[count++] = finish((previousWord * 31 + h) ^ BIGRAM_SEED);
+                sink.add(finish((previousWord * 31 + h) ^ BIGRAM_SEED));
             }
             previousWord = h;
             havePrevious = true;
         }
-        return count == out.length ? out : Arrays.copyOf(out, count);
+    }
+
+    private static final class Collector implements Sink {
+        int[] buckets;
+        int count;
+
+        Collector(int capacity) {
+            buckets = new int[capacity];
+        }
+
+        @Override
+        public void add(int bucket) {
+            if (count == buckets.length) {
+                buckets = Arrays.copyOf(buckets, buckets.length * 2);
+            }
+            buckets[count++] = bucket;
+        }
     }
 
     private static char framedChar(String s, int framedIndex) {
         return framedIndex == 0 || framedIndex == s.length() + 1 ? ' ' : s.charAt(framedIndex - 1);
-    }
-
-    private static int[] ensure(int[] a, int size) {
-        return size <= a.length ? a : Arrays.copyOf(a, Math.max(size, a.length * 2));
     }
 
     private static int finish(int h) {
