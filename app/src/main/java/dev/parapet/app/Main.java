@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code parapet} command. */
 @Command(name = "parapet", mixinStandardHelpOptions = true, version = "parapet 0.1.0",
         description = "Open-source AI security gateway and governance control plane.",
-        subcommands = {ServeCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EvalCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
