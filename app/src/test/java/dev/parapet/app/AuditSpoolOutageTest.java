@@ -35,6 +35,7 @@ class AuditSpoolOutageTest {
             HttpResponse<String> refused = fx.chat(StackFixture.userMessage(DemoUpstream.MODEL, "third"));
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(StackFixture.JSON.readTree(refused.body()).at("/error/code").asText()).isEqualTo("audit_unavailable");
+            awaitFailedWrites(fx, 2); // the refusal's own event has been tried (and failed) before the disk returns
 
             Files.delete(spool);
             Files.createDirectories(spool);
@@ -46,6 +47,19 @@ class AuditSpoolOutageTest {
             JsonNode probeEvent = fx.storedEvent(probe.headers().firstValue("x-parapet-decision-id").orElseThrow());
             assertThat(probeEvent.get("reason_codes").toString()).contains("audit_unavailable");
         }
+    }
+
+    private static void awaitFailedWrites(StackFixture fx, int count) throws Exception {
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create(fx.stack.credentials().gatewayUrl() + "/metrics")).build();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (fx.http.send(metrics, HttpResponse.BodyHandlers.ofString()).body()
+                    .contains("parapet_gateway_spool_failed_writes " + count + ".0")) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the spool never reported " + count + " failed writes");
     }
 
     /** The event of a request is written just after its answer, so wait for /readyz to reflect it. */

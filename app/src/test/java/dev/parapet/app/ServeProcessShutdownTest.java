@@ -76,7 +76,9 @@ class ServeProcessShutdownTest {
     }
 
     private static List<String> readStream(HttpClient http, DemoCredentials creds, CountDownLatch firstChunk) {
-        String words = String.join(" ", java.util.Collections.nCopies(40, "word"));
+        String words = "Please summarise the meeting notes: the team agreed to ship the new checkout flow next week, "
+                + "move the load tests to Tuesday, review the database migration plan with operations, and send "
+                + "the customer survey results to marketing before the quarterly planning session on Thursday.";
         HttpRequest req = HttpRequest.newBuilder(URI.create(creds.gatewayUrl() + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + creds.apiKey()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"parapet-echo\",\"stream\":true,"

@@ -3,26 +3,32 @@ package dev.parapet.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parapet.core.ChatMessage;
-import dev.parapet.core.Finding;
+import dev.parapet.core.Interaction;
+import dev.parapet.core.Principal;
 import dev.parapet.detect.DetectionEngine;
+import dev.parapet.detect.DetectionResult;
+import dev.parapet.policy.PolicyBundle;
+import dev.parapet.policy.PolicyDecision;
+import dev.parapet.policy.PolicyEngine;
+import dev.parapet.policy.PolicyInput;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ScenarioTest {
 
-    @ParameterizedTest(name = "{0} prompt yields families [{1}]")
-    @CsvSource(delimiter = '|', textBlock = """
-            allow  | ''
-            redact | pii
-            block  | injection
-            """)
-    void eachScenarioPromptTriggersExactlyItsFinding(String scenario, String families) {
-        List<Finding> findings = DetectionEngine.defaults()
-                .scan(List.of(new ChatMessage("user", Scenario.parse(scenario).prompt()))).findings();
+    @ParameterizedTest(name = "{0} prompt is decided {0} by the default policy")
+    @CsvSource({"allow", "redact", "block"})
+    void eachScenarioPromptGetsItsDecision(String scenario) {
+        List<ChatMessage> messages = List.of(new ChatMessage("user", Scenario.parse(scenario).prompt()));
+        DetectionResult detection = DetectionEngine.defaults().scan(messages);
+        PolicyDecision decision = new PolicyEngine(PolicyBundle.defaults()).decide(new PolicyInput(
+                new Principal("t", "bench", Principal.Kind.SERVICE, "developer", Map.of()),
+                new Interaction("openai", "chat.completions", "parapet-echo", messages, false, 1500),
+                detection.findings(), detection.riskScore()));
 
-        assertThat(findings.stream().map(Finding::family).distinct().toList())
-                .isEqualTo(families.isEmpty() ? List.of() : List.of(families));
+        assertThat(decision.action().wireName()).isEqualTo(scenario);
     }
 
     @ParameterizedTest(name = "{0}: request {1} is {2}")

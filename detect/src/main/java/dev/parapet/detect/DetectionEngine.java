@@ -2,6 +2,7 @@ package dev.parapet.detect;
 
 import dev.parapet.core.ChatMessage;
 import dev.parapet.core.Finding;
+import dev.parapet.detect.classifier.InjectionClassifier;
 import dev.parapet.detect.normalize.Deobfuscator;
 import dev.parapet.detect.normalize.ObfuscationDetector;
 import dev.parapet.detect.normalize.TextView;
@@ -16,7 +17,8 @@ import java.util.Objects;
  * letters, hidden tag characters, decoded base64/hex/URL/ROT13 payloads).
  *
  * <p>The built-in detectors ({@link #defaults()}) are the prompt-injection signature pack
- * ({@code injection.*}), the disguises themselves ({@code obfuscation.*}), e-mail addresses
+ * ({@code injection.*}), the learned injection classifier ({@code injection.classifier}), the
+ * disguises themselves ({@code obfuscation.*}), e-mail addresses
  * ({@code pii.email}) and Luhn-valid payment card numbers ({@code pci.card_number}). Each
  * finding carries the index of its message and its span in that message's original content
  * (UTF-16 offsets), also when it was found in a view: a match inside a decoded payload points
@@ -48,9 +50,10 @@ public final class DetectionEngine {
 
     public static DetectionEngine defaults() {
         Detector signatures = new InjectionSignatureDetector(InjectionSignaturePack.defaults());
+        Detector classifier = InjectionClassifier.defaults();
         return new DetectionEngine(
-                List.of(signatures, new ObfuscationDetector(), new EmailDetector(), new CardNumberDetector()),
-                List.of(signatures));
+                List.of(signatures, classifier, new ObfuscationDetector(), new EmailDetector(), new CardNumberDetector()),
+                List.of(signatures, classifier));
     }
 
     public DetectionResult scan(List<ChatMessage> messages) {

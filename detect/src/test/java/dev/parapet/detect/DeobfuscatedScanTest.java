@@ -43,10 +43,11 @@ class DeobfuscatedScanTest {
 
     @Test
     void theSameMatchInTextAndViewIsReportedOnce() {
-        // leetspeak elsewhere in the text creates a view that also contains the plain attack
+        // leetspeak elsewhere in the text creates a view that also contains the plain attack:
+        // each detector reports it once (one signature match, one classifier verdict)
         List<Finding> found = injections("h3ll0 there, " + ATTACK);
 
-        assertThat(found).hasSize(1);
+        assertThat(found).extracting(Finding::ruleId).containsExactlyInAnyOrder("INJ-001", "L3-CLASSIFIER");
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class Gateway implements AutoCloseable {
         this.shipper = config.control().map(link ->
                 new EventShipper(spool, new ControlPlaneClient(link), link.flushInterval()).start());
         this.upstreams = new UpstreamClient(Duration.ofSeconds(5));
-        GatewayMetrics metrics = new GatewayMetrics(spool::pending);
+        GatewayMetrics metrics = new GatewayMetrics(spool::pending, spool::failedWrites);
         ObjectMapper json = JsonMapper.builder().build();
         Pipeline pipeline = pipeline(config, json, metrics);
         GatewayRoutes routes = new GatewayRoutes(pipeline, metrics, this::readiness, Ids::newId);

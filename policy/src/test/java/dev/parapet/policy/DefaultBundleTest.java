@@ -2,6 +2,7 @@ package dev.parapet.policy;
 
 import dev.parapet.core.Action;
 import dev.parapet.core.Finding;
+import dev.parapet.core.Severity;
 import org.junit.jupiter.api.Test;
 
 import static dev.parapet.policy.Inputs.finding;
@@ -74,7 +75,16 @@ class DefaultBundleTest {
         PolicyDecision d = engine.decide(input());
 
         assertThat(d.bundleDigest()).isEqualTo(bundle.digest()).matches("sha256:[0-9a-f]{64}");
-        assertThat(d.bundleVersion()).isEqualTo("1");
+        assertThat(d.bundleVersion()).isEqualTo("2");
         assertThat(bundle.name()).isEqualTo("default");
+    }
+
+    @Test
+    void theClassifierBlocksAloneOnlyWhenConfident() {
+        Finding unsure = new Finding("injection.classifier", "injection", "L3-CLASSIFIER", Severity.MEDIUM, 0.90, 0, 0, 10);
+        Finding confident = new Finding("injection.classifier", "injection", "L3-CLASSIFIER", Severity.HIGH, 0.97, 0, 0, 10);
+
+        assertThat(engine.decide(input(unsure)).action()).isEqualTo(Action.ALLOW);
+        assertThat(engine.decide(input(confident)).action()).isEqualTo(Action.BLOCK);
     }
 }

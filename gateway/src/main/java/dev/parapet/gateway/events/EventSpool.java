@@ -34,6 +34,7 @@ public final class EventSpool implements EventSink, AutoCloseable {
     private final Path dir;
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean writable = true;
+    private final AtomicLong failedWrites = new AtomicLong();
     private long nextSegment;
     private FileChannel open;
     private Path openPath;
@@ -67,11 +68,17 @@ public final class EventSpool implements EventSink, AutoCloseable {
                 writable = true;
             } catch (IOException e) {
                 writable = false;
+                failedWrites.incrementAndGet();
                 closeQuietly();
                 throw new UncheckedIOException("event spool write failed in " + dir, e);
             }
         }
         pending.incrementAndGet();
+    }
+
+    /** Events that could not be written since start; each was logged as an error. */
+    public long failedWrites() {
+        return failedWrites.get();
     }
 
     /** Whether the last write succeeded; while false the gateway refuses traffic it could not record. */

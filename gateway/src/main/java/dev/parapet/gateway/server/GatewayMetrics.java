@@ -3,6 +3,7 @@ package dev.parapet.gateway.server;
 import dev.parapet.core.event.DecisionEvent;
 import dev.parapet.gateway.events.EventSink;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,12 +18,18 @@ public final class GatewayMetrics implements EventSink {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer overhead;
 
-    public GatewayMetrics(Supplier<Number> spoolPending) {
+    public GatewayMetrics(Supplier<Number> spoolPending, Supplier<Number> spoolFailedWrites) {
         this.overhead = Timer.builder("parapet_gateway_overhead")
                 .description("Time spent in Parapet's stages, upstream excluded")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        registry.gauge("parapet_gateway_spool_pending_events", spoolPending, s -> s.get().doubleValue());
+        // strong references: a gauge otherwise holds its supplier weakly and reports NaN once it is collected
+        Gauge.builder("parapet_gateway_spool_pending_events", spoolPending)
+                .description("Events written to the spool and not yet acknowledged by the control plane")
+                .strongReference(true).register(registry);
+        Gauge.builder("parapet_gateway_spool_failed_writes", spoolFailedWrites)
+                .description("Events that could not be written to the spool since start")
+                .strongReference(true).register(registry);
     }
 
     @Override
