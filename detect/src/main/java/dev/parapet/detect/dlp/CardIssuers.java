@@ -34,7 +34,9 @@ final class CardIssuers {
     }
 
     static final List<IinRange> RANGES = List.of(
-            new IinRange("visa", 4, 4, 13, 19),
+            new IinRange("visa", 4, 4, 13, 13),
+            new IinRange("visa", 4, 4, 16, 16),
+            new IinRange("visa", 4, 4, 19, 19),
             new IinRange("mastercard", 51, 55, 16, 16),
             new IinRange("mastercard", 2221, 2720, 16, 16),
             new IinRange("amex", 34, 34, 15, 15),

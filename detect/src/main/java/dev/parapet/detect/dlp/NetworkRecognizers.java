@@ -32,12 +32,15 @@ final class NetworkRecognizers {
             ContextRule.raisedBy("mac", "ethernet", "wifi", "wi-fi", "hardware address", "bssid", "nic"),
             0, (char) 0);
 
-    /** {@code scheme://user:password@host} with a password that is not a placeholder. */
+    /**
+     * {@code scheme://user:password@host} with a password that is not a placeholder. More
+     * confident than an e-mail address, so that {@code password@host} is not reported as one.
+     */
     static final Recognizer URL_CREDENTIALS = new Recognizer("DLP-URL-CREDENTIALS", "pii.url_credentials",
             Severity.HIGH,
             Pattern.compile("(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]{1,15}+://[^\\s:/@?#]{1,64}+:[^\\s/@?#]{1,128}+@"
                     + "[A-Za-z0-9.-]{1,253}+(?::\\d{1,5})?"),
-            Validator.when(NetworkAddresses::hasRealPassword, 0.9),
+            Validator.when(NetworkAddresses::hasRealPassword, 0.97),
             ContextRule.NONE, 0, '@');
 
     /**
