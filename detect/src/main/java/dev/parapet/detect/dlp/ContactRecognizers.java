@@ -21,7 +21,8 @@ final class ContactRecognizers {
                     + "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}+(?<=[A-Za-z0-9]))?+\\.){1,8}"
                     + "[A-Za-z]{2,63}+"
                     + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9])"),
-            Validator.always(0.95), ContextRule.NONE, 0, '@');
+            Validator.always(0.95), ContextRule.NONE,
+            Anchor.token(Anchor.Kind.AT));
 
     /**
      * Digit groups separated by single spaces, dots or dashes, with optional {@code +} country
@@ -40,7 +41,7 @@ final class ContactRecognizers {
                     .loweredBy("order", "invoice", "ref", "reference", "tracking", "account", "isbn", "serial",
                             "version", "price", "total", "amount", "zip", "postcode", "population", "street", "st",
                             "avenue", "road", "lane", "suite", "apt", "box", "address", "lives"),
-            7, (char) 0);
+            Anchor.digits(7, 48));
 
     private ContactRecognizers() {
     }

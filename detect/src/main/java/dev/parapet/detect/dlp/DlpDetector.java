@@ -6,6 +6,8 @@ import dev.parapet.detect.Detector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -21,8 +23,10 @@ import java.util.regex.Matcher;
  * recognizers overlap, the most confident (then the longest) wins, so an e-mail's domain is not
  * also a domain name and a card number is not also a phone number.
  *
- * <p>Instances are immutable and thread-safe. Every recognizer's pattern is bounded, and a cheap
- * pre-check on the text skips recognizers that cannot match, so detection is linear in the text.
+ * <p>Instances are immutable and thread-safe. Every recognizer's pattern is bounded, and it runs
+ * only over the regions of the text that hold its {@link Anchor} (enough digits close together,
+ * an {@code @}, ...), found in one pass, so detection is linear in the text and prose without
+ * such clusters costs little more than that pass.
  */
 public final class DlpDetector implements Detector {
 
@@ -55,11 +59,14 @@ public final class DlpDetector implements Detector {
 
     @Override
     public void detect(int messageIndex, String text, List<Finding> out) {
-        int digits = countDigits(text);
+        Map<Anchor.Kind, int[]> positionsByKind = new EnumMap<>(Anchor.Kind.class);
+        Map<Anchor, List<int[]>> windowsByAnchor = new HashMap<>();
         String lower = null;
         List<Candidate> candidates = new ArrayList<>();
         for (Recognizer r : recognizers) {
-            if (digits < r.minDigits() || (r.requiredChar() != 0 && text.indexOf(r.requiredChar()) < 0)) {
+            List<int[]> windows = windowsByAnchor.computeIfAbsent(r.anchor(), a -> a.windows(text,
+                    positionsByKind.computeIfAbsent(a.kind(), k -> a.min() == 0 ? new int[0] : Anchor.positions(k, text))));
+            if (windows.isEmpty()) {
                 continue;
             }
             if (lower == null) {
@@ -68,7 +75,7 @@ public final class DlpDetector implements Detector {
             if (r.context().required() && !r.context().anyRaisingWordIn(lower)) {
                 continue;
             }
-            collect(r, text, lower, candidates);
+            collect(r, text, lower, windows, candidates);
         }
         for (Candidate c : resolveOverlaps(candidates)) {
             Recognizer r = c.recognizer();
@@ -77,22 +84,25 @@ public final class DlpDetector implements Detector {
         }
     }
 
-    private static void collect(Recognizer r, String text, String lower, List<Candidate> out) {
-        Matcher m = r.pattern().matcher(text);
+    private static void collect(Recognizer r, String text, String lower, List<int[]> windows, List<Candidate> out) {
+        Matcher m = r.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         boolean valueGroup = r.hasValueGroup();
-        while (m.find()) {
-            int start = valueGroup ? m.start("v") : m.start();
-            int end = valueGroup ? m.end("v") : m.end();
-            if (start < 0 || end <= start) {
-                continue;
-            }
-            double base = r.validator().assess(text.substring(start, end));
-            if (base <= 0) {
-                continue;
-            }
-            double confidence = Math.min(1.0, r.context().apply(lower, start, end, base));
-            if (confidence >= Recognizer.REPORT_THRESHOLD) {
-                out.add(new Candidate(r, start, end, confidence));
+        for (int[] window : windows) {
+            m.region(window[0], window[1]);
+            while (m.find()) {
+                int start = valueGroup ? m.start("v") : m.start();
+                int end = valueGroup ? m.end("v") : m.end();
+                if (start < 0 || end <= start) {
+                    continue;
+                }
+                double base = r.validator().assess(text.substring(start, end));
+                if (base <= 0) {
+                    continue;
+                }
+                double confidence = Math.min(1.0, r.context().apply(lower, start, end, base));
+                if (confidence >= Recognizer.REPORT_THRESHOLD) {
+                    out.add(new Candidate(r, start, end, confidence));
+                }
             }
         }
     }
@@ -124,16 +134,5 @@ public final class DlpDetector implements Detector {
             chars[i] = Character.toLowerCase(chars[i]);
         }
         return new String(chars);
-    }
-
-    private static int countDigits(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -21,7 +21,7 @@ final class FinancialRecognizers {
             ContextRule.raisedBy("card", "credit", "debit", "cc", "visa", "mastercard", "amex", "payment", "pay",
                             "charge", "billing", "billed", "expiry", "expires", "cvv", "pan")
                     .loweredBy("order", "invoice", "tracking", "ref", "reference", "isbn", "phone", "serial"),
-            12, (char) 0);
+            Anchor.digits(12, 40));
 
     /** Country, check digits, then the account number compact or in groups of four. */
     static final Recognizer IBAN = new Recognizer("DLP-IBAN", "pii.iban", Severity.HIGH,
@@ -30,33 +30,35 @@ final class FinancialRecognizers {
                     + "(?![A-Za-z0-9])"),
             Validator.when(Iban::isValid, 0.9),
             ContextRule.raisedBy("iban", "account", "transfer", "wire", "bank", "sepa"),
-            10, (char) 0);
+            Anchor.digits(10, 45));
 
     /** Nine digits with the ABA 3-7-1 checksum and a Federal Reserve prefix; needs a context word. */
     static final Recognizer ABA_ROUTING = new Recognizer("DLP-ABA", "pii.us_bank_routing", Severity.MEDIUM,
             Pattern.compile("(?<![\\d-])\\d{9}(?![\\d-])"),
             Validator.when(FinancialRecognizers::isAbaRouting, 0.5),
             ContextRule.requires("routing", "aba", "rtn", "transit number", "routing number"),
-            9, (char) 0);
+            Anchor.digits(9, 9));
 
     /** Bank (4 letters), ISO country, location, optional branch; needs a context word. */
     static final Recognizer SWIFT_BIC = new Recognizer("DLP-BIC", "pii.swift_bic", Severity.LOW,
             Pattern.compile("(?<![A-Za-z0-9])[A-Z]{4}([A-Z]{2})[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![A-Za-z0-9])"),
             Validator.when(FinancialRecognizers::isBic, 0.5),
             ContextRule.requires("swift", "bic", "bank code", "bank identifier"),
-            0, (char) 0);
+            Anchor.WHOLE_TEXT);
 
     /** Legacy (P2PKH, P2SH) Bitcoin addresses, checked by base58check. */
     static final Recognizer BITCOIN_BASE58 = new Recognizer("DLP-BTC-BASE58", "pii.crypto_address", Severity.MEDIUM,
             Pattern.compile("(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])"),
             Validator.when(CryptoAddresses::isBase58CheckBitcoin, 0.9),
-            ContextRule.NONE, 1, (char) 0);
+            ContextRule.NONE,
+            Anchor.alnumRun(26, 35));
 
     /** Segwit Bitcoin addresses, checked by bech32 / bech32m. */
     static final Recognizer BITCOIN_BECH32 = new Recognizer("DLP-BTC-BECH32", "pii.crypto_address", Severity.MEDIUM,
             Pattern.compile("(?<![A-Za-z0-9])(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![A-Za-z0-9])"),
             Validator.when(CryptoAddresses::isBech32Bitcoin, 0.9),
-            ContextRule.NONE, 1, (char) 0);
+            ContextRule.NONE,
+            Anchor.alnumRun(14, 74));
 
     /** Ethereum addresses: {@code 0x} and 40 hex digits (EIP-55 mixed-case checksum not verified). */
     static final Recognizer ETHEREUM = new Recognizer("DLP-ETH", "pii.crypto_address", Severity.MEDIUM,
@@ -64,7 +66,7 @@ final class FinancialRecognizers {
             Validator.always(0.7),
             ContextRule.raisedBy("eth", "ethereum", "wallet", "address", "send", "erc20")
                     .loweredBy("hash", "sha1", "commit", "digest", "checksum"),
-            1, 'x');
+            Anchor.alnumRun(42, 42));
 
     private FinancialRecognizers() {
     }

@@ -16,13 +16,14 @@ final class NetworkRecognizers {
             Validator.always(0.85),
             ContextRule.raisedBy("ip", "address", "host", "server", "client", "addr")
                     .loweredBy("version", "release", "build", "v", "ver", "firmware"),
-            4, '.');
+            Anchor.digits(4, 15));
 
     /** Hex groups and colons, judged by {@link NetworkAddresses#isIpv6}. */
     static final Recognizer IPV6 = new Recognizer("DLP-IPV6", "pii.ip_address", Severity.LOW,
             Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]{2,39}+(?![\\w:.])"),
             Validator.when(NetworkAddresses::isIpv6, 0.85),
-            ContextRule.NONE, 1, ':');
+            ContextRule.NONE,
+            Anchor.token(Anchor.Kind.COLON));
 
     /** Six hex pairs separated by one kind of colon or dash, or Cisco's three dotted quads. */
     static final Recognizer MAC = new Recognizer("DLP-MAC", "pii.mac_address", Severity.LOW,
@@ -30,7 +31,7 @@ final class NetworkRecognizers {
                     + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])"),
             Validator.always(0.75),
             ContextRule.raisedBy("mac", "ethernet", "wifi", "wi-fi", "hardware address", "bssid", "nic"),
-            0, (char) 0);
+            Anchor.token(Anchor.Kind.MAC_SEPARATOR));
 
     /**
      * {@code scheme://user:password@host} with a password that is not a placeholder. More
@@ -41,7 +42,8 @@ final class NetworkRecognizers {
             Pattern.compile("(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]{1,15}+://[^\\s:/@?#]{1,64}+:[^\\s/@?#]{1,128}+@"
                     + "[A-Za-z0-9.-]{1,253}+(?::\\d{1,5})?"),
             Validator.when(NetworkAddresses::hasRealPassword, 0.97),
-            ContextRule.NONE, 0, '@');
+            ContextRule.NONE,
+            Anchor.token(Anchor.Kind.AT));
 
     /**
      * A host of up to 9 LDH labels with a known TLD, alone or as a URL (scheme, optional port and
@@ -54,14 +56,14 @@ final class NetworkRecognizers {
                     + "(?:/[^\\s\"'<>()\\[\\]{}]{0,512}?(?=[.,;:!?]*+(?:[\\s\"'<>()\\[\\]{}]|$)))?"),
             DomainNames::assess,
             ContextRule.raisedBy("website", "site", "domain", "url", "visit", "link", "web"),
-            0, '.');
+            Anchor.token(Anchor.Kind.INNER_DOT));
 
     /** 15-digit IMEI with Luhn; needs a context word. */
     static final Recognizer IMEI = new Recognizer("DLP-IMEI", "pii.imei", Severity.LOW,
             Pattern.compile("(?<![\\d-])\\d{2}([ -]?)\\d{6}\\1\\d{6}\\1\\d(?![\\d-])"),
             Validator.when(value -> Checksums.luhn(Checksums.digits(value)), 0.45),
             ContextRule.requires("imei", "device id"),
-            15, (char) 0);
+            Anchor.digits(15, 18));
 
     private NetworkRecognizers() {
     }

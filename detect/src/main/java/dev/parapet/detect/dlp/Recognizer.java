@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * them and sets their base confidence, and {@code context} adjusts it.
  *
  * <p>Patterns use bounded or possessive repetition only, so each {@code find} is linear. The
- * pre-check ({@code minDigits}, {@code requiredChar}) skips the pattern on texts that cannot
- * contain the entity.
+ * {@code anchor} says what every match contains and how long a match can be, so the pattern
+ * runs only over the regions of a text that can hold one.
  *
  * @param ruleId       stable id of this recognizer, e.g. {@code DLP-IBAN}
  * @param type         finding type, {@code <family>.<kind>}
@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
  * @param pattern      candidate pattern
  * @param validator    checksum or structure check, returning the base confidence
  * @param context      words that raise, lower or are required
- * @param minDigits    the text must contain at least this many ASCII digits
- * @param requiredChar the text must contain this character, or {@code 0} for no such check
+ * @param anchor       characters every match contains, and its longest length
  */
 record Recognizer(String ruleId, String type, Severity severity, Pattern pattern, Validator validator,
-                  ContextRule context, int minDigits, char requiredChar) {
+                  ContextRule context, Anchor anchor) {
 
     /** Confidence below which a candidate is not reported. */
     static final double REPORT_THRESHOLD = 0.35;
@@ -36,6 +35,7 @@ record Recognizer(String ruleId, String type, Severity severity, Pattern pattern
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(anchor, "anchor");
         if (type.indexOf('.') <= 0) {
             throw new IllegalArgumentException(ruleId + ": type must be <family>.<kind>: " + type);
         }
