@@ -27,13 +27,14 @@ final class ContactRecognizers {
     /**
      * Digit groups separated by single spaces, dots or dashes, with optional {@code +} country
      * code, parenthesised area code or trunk {@code (0)}, and extension; {@link PhoneShape}
-     * judges the shape. Each element consumes one character, at most 26, possessively.
+     * judges the shape. Each element consumes one character, at most 26, possessively; a run of
+     * digit groups longer than that (a table of numbers) is not a phone number, nor is its tail.
      */
     static final Recognizer PHONE = new Recognizer("DLP-PHONE", "pii.phone", Severity.MEDIUM,
-            Pattern.compile("(?<![\\w+(.:/@$€£#-])"
+            Pattern.compile("(?<![\\w+(.:/@$€£#-])(?<!\\d[ .-])"
                     + "(?<v>(?:\\+|\\(\\+?)?\\d(?:[\\d)]|[ .\\-](?=[\\d(])|\\((?=\\d)){5,26}+"
                     + "(?:\\s?(?:x|ext\\.?)\\s?\\d{1,6})?+)"
-                    + "(?![\\w@:/]|[.,]\\d)"),
+                    + "(?![\\w@:/]|[.,]\\d|[ .-]\\d)"),
             PhoneShape::assess,
             ContextRule.raisedBy("phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "calling",
                             "called", "fax", "desk", "office", "contact", "reach", "dial", "text", "sms",

@@ -55,6 +55,7 @@ class ContactRecognizersTest {
             house_number_and_postcode | deliver to 636 1812 Main Street
             bare_digits_no_context    | the value was 83920174 overall
             one_digit_repeated        | dial 0000 0000 00
+            tail_of_number_table      | phone 12 15 18 22 31 40 51 62 70 81 90 12 15 18
             """)
     void rejectsPhoneLookAlikes(String name, String text) {
         assertThat(Dlp.found("pii.phone", text)).isEmpty();
