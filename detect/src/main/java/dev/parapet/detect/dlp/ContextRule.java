@@ -85,22 +85,19 @@ record ContextRule(List<String> raising, List<String> lowering, boolean required
     }
 
     private static boolean anyWord(List<String> words, String lower, int from, int start, int end, int to) {
-        for (String w : words) {
-            if (occurs(w, lower, from, start) || occurs(w, lower, end, to)) {
-                return true;
-            }
-        }
-        return false;
+        return !words.isEmpty() && (anyWordIn(words, lower, from, start) || anyWordIn(words, lower, end, to));
     }
 
-    /** Whether {@code word} occurs on word boundaries wholly inside {@code lower[from, to)}. */
-    static boolean occurs(String word, String lower, int from, int to) {
-        for (int i = from; i + word.length() <= to; i++) {
-            if (lower.startsWith(word, i)) {
-                boolean leftOk = i == 0 || !Character.isLetterOrDigit(lower.charAt(i - 1));
+    /** Whether one of {@code words} occurs on word boundaries wholly inside {@code lower[from, to)}. */
+    static boolean anyWordIn(List<String> words, String lower, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+                continue;
+            }
+            for (String word : words) {
                 int after = i + word.length();
-                boolean rightOk = after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after));
-                if (leftOk && rightOk) {
+                if (after <= to && lower.startsWith(word, i)
+                        && (after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after)))) {
                     return true;
                 }
             }
@@ -109,8 +106,8 @@ record ContextRule(List<String> raising, List<String> lowering, boolean required
     }
 
     private static void requireLowerCase(String word) {
-        if (word.isEmpty() || !word.equals(word.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("context word must be non-empty lower case: " + word);
+        if (word.isEmpty() || !word.equals(word.toLowerCase(Locale.ROOT)) || !Character.isLetter(word.charAt(0))) {
+            throw new IllegalArgumentException("context word must be lower case and start with a letter: " + word);
         }
     }
 }
