@@ -35,6 +35,8 @@ public final class DlpDetector implements Detector {
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
             .thenComparingInt(Candidate::start);
 
+    private static final int[] NO_POSITIONS = new int[0];
+
     private final List<Recognizer> recognizers;
 
     DlpDetector(List<Recognizer> recognizers) {
@@ -65,7 +67,7 @@ public final class DlpDetector implements Detector {
         List<Candidate> candidates = new ArrayList<>();
         for (Recognizer r : recognizers) {
             List<int[]> windows = windowsByAnchor.computeIfAbsent(r.anchor(), a -> a.windows(text,
-                    positionsByKind.computeIfAbsent(a.kind(), k -> a.min() == 0 ? new int[0] : Anchor.positions(k, text))));
+                    a.min() == 0 ? NO_POSITIONS : positionsByKind.computeIfAbsent(a.kind(), k -> Anchor.positions(k, text))));
             if (windows.isEmpty()) {
                 continue;
             }

@@ -62,6 +62,13 @@ class AnchorTest {
             ":", "0x", "bc1q", "fe80", "::", "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa", "https://", "/", "22", "555",
             "+44", "(", ")", "card ", "ssn ", "passport ", "GB82", "WEST", "x", "de", "io", "a1b2", "\n", "9");
 
+    @Test
+    void aWholeTextRecognizerFirstDoesNotHideDigitWindowsFromLaterOnes() {
+        DlpDetector whole = new DlpDetector(List.of(FinancialRecognizers.SWIFT_BIC, GovernmentIdRecognizers.US_SSN));
+        assertThat(scan(whole, "SWIFT DEUTDEFF, SSN 536-22-1234")).extracting(Finding::type)
+                .containsExactly("pii.swift_bic", "pii.us_ssn");
+    }
+
     private static List<Finding> scan(DlpDetector detector, String text) {
         List<Finding> out = new ArrayList<>();
         detector.detect(0, text, out);
