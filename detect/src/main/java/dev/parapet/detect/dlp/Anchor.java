@@ -2,6 +2,7 @@ package dev.parapet.detect.dlp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every match of a recognizer must contain, used to scan only the parts of a text where a
@@ -47,7 +48,7 @@ record Anchor(Kind kind, int min, int span, boolean withinToken) {
                 case INNER_DOT -> c == '.' && i > 0 && i + 2 < text.length()
                         && Character.isLetterOrDigit(text.charAt(i - 1))
                         && Character.isLetter(text.charAt(i + 1)) && Character.isLetter(text.charAt(i + 2));
-                case ALNUM_RUN -> c < 128 && Character.isLetterOrDigit(c);
+                case ALNUM_RUN -> isAsciiAlnum(c);
             };
         }
     }
@@ -78,17 +79,24 @@ record Anchor(Kind kind, int min, int span, boolean withinToken) {
     /**
      * The merged regions {@code [from, to)} of {@code text} that can hold a match, in order.
      *
-     * @param positions the offsets in {@code text} of the characters of this anchor's kind, ascending
+     * @param positions where the characters of each kind are in {@code text} (ascending), filled
+     *                  on first use so that recognizers sharing a kind share one pass
      */
-    List<int[]> windows(String text, int[] positions) {
-        List<int[]> out = new ArrayList<>();
+    List<int[]> windows(String text, Map<Kind, int[]> positions) {
         if (min == 0) {
-            out.add(new int[] {0, text.length()});
-            return out;
+            List<int[]> all = new ArrayList<>();
+            all.add(new int[] {0, text.length()});
+            return all;
         }
         if (kind == Kind.ALNUM_RUN) {
-            return runs(text, positions);
+            return runs(text);
         }
+        return windows(text, positions.computeIfAbsent(kind, k -> positions(k, text)));
+    }
+
+    /** As {@link #windows(String, Map)}, given the positions of this anchor's kind. */
+    List<int[]> windows(String text, int[] positions) {
+        List<int[]> out = new ArrayList<>();
         if (withinToken) {
             return tokens(text, positions);
         }
@@ -118,22 +126,30 @@ record Anchor(Kind kind, int min, int span, boolean withinToken) {
         return java.util.Arrays.copyOf(found, n);
     }
 
-    private List<int[]> runs(String text, int[] positions) {
+    /** Runs of ASCII letters and digits whose length is in {@code [min, span]}, one character wider each side. */
+    private List<int[]> runs(String text) {
         List<int[]> out = new ArrayList<>();
-        int k = 0;
-        while (k < positions.length) {
-            int start = positions[k];
-            int j = k;
-            while (j + 1 < positions.length && positions[j + 1] == positions[j] + 1) {
-                j++;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            if (!isAsciiAlnum(text.charAt(i))) {
+                i++;
+                continue;
             }
-            int length = positions[j] - start + 1;
+            int start = i;
+            while (i < n && isAsciiAlnum(text.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
             if (length >= min && length <= span) {
-                add(out, Math.max(0, start - 1), Math.min(text.length(), positions[j] + 2));
+                add(out, Math.max(0, start - 1), Math.min(n, i + 1));
             }
-            k = j + 1;
         }
         return out;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** The whitespace-free tokens (whitespace as in regex {@code \\s}) that contain a position. */

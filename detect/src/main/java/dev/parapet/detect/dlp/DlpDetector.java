@@ -35,8 +35,6 @@ public final class DlpDetector implements Detector {
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
             .thenComparingInt(Candidate::start);
 
-    private static final int[] NO_POSITIONS = new int[0];
-
     private final List<Recognizer> recognizers;
 
     DlpDetector(List<Recognizer> recognizers) {
@@ -66,8 +64,7 @@ public final class DlpDetector implements Detector {
         String lower = null;
         List<Candidate> candidates = new ArrayList<>();
         for (Recognizer r : recognizers) {
-            List<int[]> windows = windowsByAnchor.computeIfAbsent(r.anchor(), a -> a.windows(text,
-                    a.min() == 0 ? NO_POSITIONS : positionsByKind.computeIfAbsent(a.kind(), k -> Anchor.positions(k, text))));
+            List<int[]> windows = windowsByAnchor.computeIfAbsent(r.anchor(), a -> a.windows(text, positionsByKind));
             if (windows.isEmpty()) {
                 continue;
             }
