@@ -15,13 +15,15 @@ import java.util.Map;
  * pattern over these regions (with transparent bounds) finds exactly what a full scan finds.
  *
  * @param kind which characters count
- * @param min  how many must occur within {@code span} characters (for {@link Kind#ALNUM_RUN}: how long
- *             an unbroken run must be); 0 scans the whole text
+ * @param min    how many must occur within {@code within} characters (for {@link Kind#ALNUM_RUN}: how
+ *               long an unbroken run must be); 0 scans the whole text
+ * @param within the width in which {@code min} anchor characters occur in every match (at most
+ *               {@code span}; smaller when the pattern bounds the gaps between them)
  * @param span an upper bound on the length of a match
  * @param withinToken whether matches never contain whitespace, so that the window is just the
  *                    whitespace-free token around each anchor character ({@code min} is then 1)
  */
-record Anchor(Kind kind, int min, int span, boolean withinToken) {
+record Anchor(Kind kind, int min, int within, int span, boolean withinToken) {
 
     /** The characters an anchor counts. */
     enum Kind {
@@ -54,26 +56,31 @@ record Anchor(Kind kind, int min, int span, boolean withinToken) {
     }
 
     /** Scan everything: for recognizers with no character every match must contain. */
-    static final Anchor WHOLE_TEXT = new Anchor(Kind.DIGIT, 0, 0, false);
+    static final Anchor WHOLE_TEXT = new Anchor(Kind.DIGIT, 0, 0, 0, false);
 
     static Anchor digits(int min, int span) {
-        return new Anchor(Kind.DIGIT, min, span, false);
+        return new Anchor(Kind.DIGIT, min, span, span, false);
+    }
+
+    /** {@code min} digits within {@code within} characters, in matches of at most {@code span}. */
+    static Anchor digits(int min, int within, int span) {
+        return new Anchor(Kind.DIGIT, min, within, span, false);
     }
 
     /** Matches contain no whitespace and at least one character of {@code kind}. */
     static Anchor token(Kind kind) {
-        return new Anchor(kind, 1, Integer.MAX_VALUE, true);
+        return new Anchor(kind, 1, Integer.MAX_VALUE, Integer.MAX_VALUE, true);
     }
 
     Anchor {
-        if (min < 0 || span < 0 || (min > 0 && span < 1) || (withinToken && min != 1)) {
+        if (min < 0 || span < 0 || within > span || (min > 0 && within < 1) || (withinToken && min != 1)) {
             throw new IllegalArgumentException("bad anchor " + min + "/" + span);
         }
     }
 
     /** Letters-and-digits runs of at least {@code min} characters: long tokens only. */
     static Anchor alnumRun(int min, int span) {
-        return new Anchor(Kind.ALNUM_RUN, min, span, false);
+        return new Anchor(Kind.ALNUM_RUN, min, span, span, false);
     }
 
     /**
@@ -103,7 +110,7 @@ record Anchor(Kind kind, int min, int span, boolean withinToken) {
         for (int k = min - 1; k < positions.length; k++) {
             int first = positions[k - min + 1];
             int last = positions[k];
-            if (last - first >= span) {
+            if (last - first >= within) {
                 continue;
             }
             add(out, Math.max(0, last - span), Math.min(text.length(), first + span + 1));

@@ -42,7 +42,8 @@ final class ContactRecognizers {
                     .loweredBy("order", "invoice", "ref", "reference", "tracking", "account", "isbn", "serial",
                             "version", "price", "total", "amount", "zip", "postcode", "population", "street", "st",
                             "avenue", "road", "lane", "suite", "apt", "box", "address", "lives"),
-            Anchor.digits(7, 48));
+            // at most ") (" between two digits: any 7 of a match's digits lie within 7 + 6 * 3 = 25 characters
+            Anchor.digits(7, 25, 48));
 
     private ContactRecognizers() {
     }

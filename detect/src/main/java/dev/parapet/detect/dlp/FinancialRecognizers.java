@@ -21,7 +21,8 @@ final class FinancialRecognizers {
             ContextRule.raisedBy("card", "credit", "debit", "cc", "visa", "mastercard", "amex", "payment", "pay",
                             "charge", "billing", "billed", "expiry", "expires", "cvv", "pan")
                     .loweredBy("order", "invoice", "tracking", "ref", "reference", "isbn", "phone", "serial"),
-            Anchor.digits(12, 40));
+            // at most one separator between digits: 12 of them lie within 23 characters
+            Anchor.digits(12, 23, 40));
 
     /** Country, check digits, then the account number compact or in groups of four. */
     static final Recognizer IBAN = new Recognizer("DLP-IBAN", "pii.iban", Severity.HIGH,
