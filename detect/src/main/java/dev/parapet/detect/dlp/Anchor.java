@@ -1,6 +1,7 @@
 package dev.parapet.detect.dlp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -125,12 +126,12 @@ record Anchor(Kind kind, int min, int within, int span, boolean withinToken) {
         for (int i = 0; i < text.length(); i++) {
             if (kind.matches(text, i)) {
                 if (n == found.length) {
-                    found = java.util.Arrays.copyOf(found, n * 2);
+                    found = Arrays.copyOf(found, n * 2);
                 }
                 found[n++] = i;
             }
         }
-        return java.util.Arrays.copyOf(found, n);
+        return Arrays.copyOf(found, n);
     }
 
     /** Runs of ASCII letters and digits whose length is in {@code [min, span]}, one character wider each side. */

@@ -1,8 +1,10 @@
 package dev.parapet.detect.dlp;
 
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Checksums of cryptocurrency addresses: Bitcoin base58check (P2PKH version 0, P2SH version 5)
@@ -31,10 +33,10 @@ final class CryptoAddresses {
 
     /** Whether {@code s} is a {@code bc1} segwit address with a valid bech32 or bech32m checksum. */
     static boolean isBech32Bitcoin(String s) {
-        if (!s.equals(s.toLowerCase(java.util.Locale.ROOT)) && !s.equals(s.toUpperCase(java.util.Locale.ROOT))) {
+        if (!s.equals(s.toLowerCase(Locale.ROOT)) && !s.equals(s.toUpperCase(Locale.ROOT))) {
             return false;
         }
-        String lower = s.toLowerCase(java.util.Locale.ROOT);
+        String lower = s.toLowerCase(Locale.ROOT);
         int sep = lower.lastIndexOf('1');
         if (!lower.startsWith("bc1") || sep != 2 || lower.length() < 14 || lower.length() > 74) {
             return false;
@@ -82,14 +84,14 @@ final class CryptoAddresses {
         if (s.length() > 40) {
             return null;
         }
-        java.math.BigInteger n = java.math.BigInteger.ZERO;
-        java.math.BigInteger base = java.math.BigInteger.valueOf(58);
+        BigInteger n = BigInteger.ZERO;
+        BigInteger base = BigInteger.valueOf(58);
         for (int i = 0; i < s.length(); i++) {
             int v = BASE58.indexOf(s.charAt(i));
             if (v < 0) {
                 return null;
             }
-            n = n.multiply(base).add(java.math.BigInteger.valueOf(v));
+            n = n.multiply(base).add(BigInteger.valueOf(v));
         }
         byte[] bytes = n.toByteArray();
         int strip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 package dev.parapet.detect.dlp;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ final class Iban {
 
     /** Whether {@code candidate} (spaces allowed, any case) is a valid IBAN. */
     static boolean isValid(String candidate) {
-        String compact = candidate.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String compact = candidate.replace(" ", "").toUpperCase(Locale.ROOT);
         if (compact.length() < 15) {
             return false;
         }

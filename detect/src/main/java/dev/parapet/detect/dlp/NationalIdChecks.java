@@ -1,5 +1,8 @@
 package dev.parapet.detect.dlp;
 
+import java.util.Locale;
+import java.util.Set;
+
 /** Structure and check-digit rules of national identity, tax and vehicle numbers. */
 final class NationalIdChecks {
 
@@ -63,7 +66,7 @@ final class NationalIdChecks {
 
     /** Spanish DNI/NIF (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter), letter = number mod 23. */
     static boolean isSpanishNif(String s) {
-        String c = s.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        String c = s.replace("-", "").toUpperCase(Locale.ROOT);
         char first = c.charAt(0);
         String digits = switch (first) {
             case 'X' -> "0" + c.substring(1, 8);
@@ -77,7 +80,7 @@ final class NationalIdChecks {
 
     /** Italian codice fiscale: the 16th character is the odd/even weighted sum of the first 15, mod 26. */
     static boolean isItalianFiscalCode(String s) {
-        String c = s.toUpperCase(java.util.Locale.ROOT);
+        String c = s.toUpperCase(Locale.ROOT);
         int sum = 0;
         for (int i = 0; i < 15; i++) {
             char ch = c.charAt(i);
@@ -100,7 +103,7 @@ final class NationalIdChecks {
 
     /** Singapore NRIC/FIN (S, T, F, G): weights 2,7,6,5,4,3,2 plus a series offset select the check letter. */
     static boolean isSingaporeNric(String s) {
-        String c = s.toUpperCase(java.util.Locale.ROOT);
+        String c = s.toUpperCase(Locale.ROOT);
         int[] d = Checksums.digits(c);
         int sum = Checksums.weightedSum(d, 2, 7, 6, 5, 4, 3, 2);
         char series = c.charAt(0);
@@ -140,17 +143,17 @@ final class NationalIdChecks {
 
     /** UK NINO: two prefix letters (not D, F, I, Q, U, V; second not O; not BG, GB, NK, KN, TN, NT, ZZ). */
     static boolean isUkNino(String s) {
-        String c = s.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        String c = s.replace(" ", "").toUpperCase(Locale.ROOT);
         String prefix = c.substring(0, 2);
         if ("DFIQUV".indexOf(c.charAt(0)) >= 0 || "DFIQUVO".indexOf(c.charAt(1)) >= 0) {
             return false;
         }
-        return !java.util.Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ").contains(prefix);
+        return !Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ").contains(prefix);
     }
 
     /** VIN: 17 characters without I, O, Q; position 9 is the North American check digit (0–9 or X). */
     static boolean isVin(String s) {
-        String c = s.toUpperCase(java.util.Locale.ROOT);
+        String c = s.toUpperCase(Locale.ROOT);
         int sum = 0;
         boolean hasLetter = false;
         boolean hasDigit = false;
