@@ -26,12 +26,13 @@ final class ContactRecognizers {
 
     /**
      * Digit groups separated by single spaces, dots or dashes, with optional {@code +} country
-     * code, parenthesised area code or trunk {@code (0)}, and extension; {@link PhoneShape}
+     * code, parenthesised area code or trunk {@code (0)}, and extension; not after a letter, digit or
+     * URL/time punctuation, except that {@code +} or {@code (} may follow a colon ({@code tel:+1…}); {@link PhoneShape}
      * judges the shape. Each element consumes one character, at most 26, possessively; a run of
      * digit groups longer than that (a table of numbers) is not a phone number, nor is its tail.
      */
     static final Recognizer PHONE = new Recognizer("DLP-PHONE", "pii.phone", Severity.MEDIUM,
-            Pattern.compile("(?<![\\w+(.:/@$€£#-])(?<!\\d[ .-])"
+            Pattern.compile("(?:(?<=:)(?=[+(])|(?<![\\w+(.:/@$€£#-]))(?<!\\d[ .-])"
                     + "(?<v>(?:\\+|\\(\\+?)?\\d(?:[\\d)]|[ .\\-](?=[\\d(])|\\((?=\\d)){5,26}+"
                     + "(?:\\s?(?:x|ext\\.?)\\s?\\d{1,6})?+)"
                     + "(?![\\w@:/]|[.,]\\d|[ .-]\\d)"),

@@ -39,6 +39,7 @@ class ContactRecognizersTest {
             national_grouped_context  | Phone: 0612 34 56 78                        | 0612 34 56 78
             dotted_french_context     | call me on 01.23.45.67.89?                  | 01.23.45.67.89
             short_local_with_context  | Mobile: 555 0134                            | 555 0134
+            tel_uri                   | <a href="tel:+14155550100">                 | +14155550100
             """)
     void findsPhoneNumbersInInternationalAndNationalFormats(String name, String text, String expected) {
         assertThat(Dlp.found("pii.phone", text)).containsExactly(expected);
@@ -49,6 +50,7 @@ class ContactRecognizersTest {
             iso_date                  | released 2024-03-15 in the morning
             day_first_date            | born on 15.03.2024 at noon
             timestamp                 | at 2024-03-15 12:30:45 the job ran
+            digits_after_time_colon   | at 12:30 555 0134 people came
             version_string            | upgrade to 10.4.12 now
             ip_address                | host 10.20.30.40 is down
             short_number              | room 1234 56
