@@ -33,11 +33,11 @@ class ContactRecognizersTest {
             e164_compact              | whatsapp +14155550100                       | +14155550100
             nanp_parenthesised        | office (415) 555-0100 ext                   | (415) 555-0100
             nanp_dashed               | it is 415-555-0100.                         | 415-555-0100
-            nanp_with_extension       | Desk: 212.555.0187x4412                     | 212.555.0187x4412
+            nanp_with_extension       | office line 212.555.0187x4412               | 212.555.0187x4412
             international_prefix_00   | dial 0049 30 901820 please                  | 0049 30 901820
-            trunk_zero_in_parens      | Fax: +46 (0)8 123 456 78                    | +46 (0)8 123 456 78
+            trunk_zero_in_parens      | fax +33 (0)1 42 68 53 00                    | +33 (0)1 42 68 53 00
             national_grouped_context  | Phone: 0612 34 56 78                        | 0612 34 56 78
-            dotted_french_context     | call me on 01.23.45.67.89?                  | 01.23.45.67.89
+            dotted_french_context     | please ring 01.23.45.67.89 tonight          | 01.23.45.67.89
             short_local_with_context  | Mobile: 555 0134                            | 555 0134
             tel_uri                   | <a href="tel:+14155550100">                 | +14155550100
             """)
@@ -54,7 +54,7 @@ class ContactRecognizersTest {
             version_string            | upgrade to 10.4.12 now
             ip_address                | host 10.20.30.40 is down
             short_number              | room 1234 56
-            house_number_and_postcode | deliver to 636 1812 Main Street
+            house_number_and_postcode | deliver to 4217 2203 Main Street
             bare_digits_no_context    | the value was 83920174 overall
             one_digit_repeated        | dial 0000 0000 00
             tail_of_number_table      | phone 12 15 18 22 31 40 51 62 70 81 90 12 15 18

@@ -45,7 +45,7 @@ class FinancialRecognizersTest {
             gb_compact                | IBAN GB82WEST12345698765432 ok         | GB82WEST12345698765432
             de_grouped                | to DE89 3704 0044 0532 0130 00 today   | DE89 3704 0044 0532 0130 00
             fr_with_letters           | FR1420041010050500013M02606            | FR1420041010050500013M02606
-            nl_lower_case             | my iban is nl91abna0417164300          | nl91abna0417164300
+            nl_lower_case             | lower case nl91abna0417164300 too      | nl91abna0417164300
             """)
     void findsIbansThatPassMod97(String name, String text, String expected) {
         assertThat(Dlp.found("pii.iban", text)).containsExactly(expected);
