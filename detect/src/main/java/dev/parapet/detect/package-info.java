@@ -1,15 +1,17 @@
 /**
- * Detection: finds what an interaction contains that policy cares about, and masks it.
+ * Detection: finds what an interaction contains that policy cares about, and replaces it.
  *
- * <p>The public surface is three types. {@link dev.parapet.detect.DetectionEngine} scans the
- * messages of an interaction with every built-in detector and returns a
- * {@link dev.parapet.detect.DetectionResult} (findings plus a 0–100 risk score);
- * {@link dev.parapet.detect.Redactor} replaces the spans of chosen findings with placeholders.
+ * <p>The public surface: {@link dev.parapet.detect.DetectionEngine} scans the messages of an
+ * interaction with every built-in detector and returns a {@link dev.parapet.detect.DetectionResult}
+ * (findings plus a 0–100 risk score); {@link dev.parapet.detect.Redactor} replaces the spans of
+ * chosen findings as a {@link dev.parapet.detect.Replacement} says (mask, keyed hash, or a
+ * {@link dev.parapet.detect.TokenVault} token restored in the answer); {@link dev.parapet.detect.Detector}
+ * is what each detector family implements.
  *
- * <p>This package owns the detectors themselves (package-private, one job each): the
- * prompt-injection signature pack (data in {@code injection-signatures.yaml}, matched over a
- * normalised view of the text whose offsets map back to the original), and the DLP recognizers
- * with their validators (e-mail addresses; Luhn-checked payment card numbers). Findings always
- * locate evidence in the original text and never carry the text itself.
+ * <p>The families live in sub-packages: {@code normalize} (de-obfuscated views, disguises as
+ * findings), {@code dlp} (entity recognizers with validators), {@code classifier} (the learned
+ * injection classifier), {@code eval} (the {@code parapet eval} harness). This package keeps the
+ * prompt-injection signature pack. Findings always locate evidence in the original text and never
+ * carry the text itself.
  */
 package dev.parapet.detect;

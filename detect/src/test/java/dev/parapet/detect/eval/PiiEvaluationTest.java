@@ -44,10 +44,11 @@ class PiiEvaluationTest {
         PiiReport r = PiiEvaluation.run(EvalFileReaderTest.fixture("pii-tiny.jsonl"), DetectionEngine.defaults());
 
         assertThat(r.texts()).isEqualTo(5);
-        assertThat(r.entities()).containsExactly(
+        // the second e-mail address (in a text without gold spans) is a false positive by the file's labels
+        assertThat(r.entities()).containsOnly(
                 Map.entry("EMAIL_ADDRESS", new EntityScore(1, 2, 1)),
                 Map.entry("CREDIT_CARD", new EntityScore(1, 1, 1)),
-                Map.entry("PHONE_NUMBER", new EntityScore(1, 0, 0)));
+                Map.entry("PHONE_NUMBER", new EntityScore(1, 1, 1)));
         assertThat(r.notInOverall()).containsExactly(Map.entry("PERSON", new EntityScore(1, 0, 0)));
     }
 
@@ -55,10 +56,10 @@ class PiiEvaluationTest {
     void overallSumsOnlyTheMappedTypes() throws Exception {
         PiiReport r = PiiEvaluation.run(EvalFileReaderTest.fixture("pii-tiny.jsonl"), DetectionEngine.defaults());
 
-        assertThat(r.overall()).isEqualTo(new EntityScore(3, 3, 2));
-        assertThat(r.overall().precision().value()).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(r.overall().recall().value()).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(r.overall().f2()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(r.overall()).isEqualTo(new EntityScore(3, 4, 3));
+        assertThat(r.overall().precision().value()).isCloseTo(3.0 / 4, within(1e-12));
+        assertThat(r.overall().recall().value()).isCloseTo(3.0 / 3, within(1e-12));
+        assertThat(r.overall().f2()).isCloseTo(5 * 0.75 * 1.0 / (4 * 0.75 + 1.0), within(1e-12));
     }
 
     @Test
