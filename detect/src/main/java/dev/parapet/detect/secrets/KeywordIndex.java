@@ -2,6 +2,7 @@ package dev.parapet.detect.secrets;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,51 +10,43 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds, in one pass over a text, which rules have at least one of their keywords in it, ignoring
- * ASCII case (an Aho–Corasick automaton over the keywords of every rule). Keywords are lower-case
- * ASCII, so folding only ASCII letters is exact: a rule's case-insensitive parts are ASCII-only too.
+ * Finds, in one pass over a text, where the keywords of every rule occur, ignoring ASCII case (an
+ * Aho–Corasick automaton over all keywords). Keywords are lower-case ASCII, so folding only ASCII
+ * letters is exact: the case-insensitive parts of the rules' expressions are ASCII-only too.
  *
- * <p>Immutable and thread-safe; scanning costs one table step per character.
+ * <p>Immutable and thread-safe; scanning costs one table step per character plus one step per
+ * keyword occurrence.
  */
 final class KeywordIndex {
+
+    /** Bits of an output entry that hold the keyword's length; the rest hold the rule index. */
+    private static final int LENGTH_BITS = 10;
+    private static final int MAX_KEYWORD_LENGTH = (1 << LENGTH_BITS) - 1;
 
     private final int ruleCount;
     private final int classes;
     private final byte[] classOf = new byte[128];
     /** Transition table, {@code state * classes + class}. */
     private final int[] delta;
-    /** Rules whose keyword ends at each state (including through failure links). */
-    private final int[][] rulesAt;
+    /** Keywords that end at each state, including through failure links: {@code rule << LENGTH_BITS | length}. */
+    private final int[][] endingAt;
 
     /**
      * @param keywordsPerRule for each rule, in order, its keywords (non-empty, lower-case ASCII)
      */
     KeywordIndex(List<List<String>> keywordsPerRule) {
         this.ruleCount = keywordsPerRule.size();
-        int nextClass = 1;
-        for (List<String> keywords : keywordsPerRule) {
-            for (String k : keywords) {
-                for (char c : k.toCharArray()) {
-                    if (c >= 128 || Character.isUpperCase(c)) {
-                        throw new IllegalArgumentException("keyword '" + k + "' is not lower-case ASCII");
-                    }
-                    if (classOf[c] == 0) {
-                        if (nextClass > Byte.MAX_VALUE) {
-                            throw new IllegalArgumentException("too many distinct keyword characters");
-                        }
-                        classOf[c] = (byte) nextClass++;
-                    }
-                }
-            }
-        }
-        this.classes = nextClass;
+        this.classes = assignClasses(keywordsPerRule);
 
         List<Map<Integer, Integer>> trie = new ArrayList<>();
         List<Set<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
         out.add(new LinkedHashSet<>());
-        for (int rule = 0; rule < keywordsPerRule.size(); rule++) {
+        for (int rule = 0; rule < ruleCount; rule++) {
             for (String k : keywordsPerRule.get(rule)) {
+                if (k.isEmpty() || k.length() > MAX_KEYWORD_LENGTH) {
+                    throw new IllegalArgumentException("keyword length out of range: '" + k + "'");
+                }
                 int state = 0;
                 for (char c : k.toCharArray()) {
                     int cls = classOf[c];
@@ -66,7 +59,7 @@ final class KeywordIndex {
                     }
                     state = next;
                 }
-                out.get(state).add(rule);
+                out.get(state).add(rule << LENGTH_BITS | k.length());
             }
         }
 
@@ -96,15 +89,39 @@ final class KeywordIndex {
                 }
             }
         }
-        this.rulesAt = new int[states][];
+        this.endingAt = new int[states][];
         for (int s = 0; s < states; s++) {
-            rulesAt[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
+            endingAt[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
-    /** For each rule, whether one of its keywords occurs in {@code text}, ignoring ASCII case. */
-    boolean[] rulesWithKeywordIn(CharSequence text) {
-        boolean[] hit = new boolean[ruleCount];
+    private int assignClasses(List<List<String>> keywordsPerRule) {
+        int next = 1;
+        for (List<String> keywords : keywordsPerRule) {
+            for (String k : keywords) {
+                for (char c : k.toCharArray()) {
+                    if (c >= 128 || Character.isUpperCase(c)) {
+                        throw new IllegalArgumentException("keyword '" + k + "' is not lower-case ASCII");
+                    }
+                    if (classOf[c] == 0) {
+                        if (next > Byte.MAX_VALUE) {
+                            throw new IllegalArgumentException("too many distinct keyword characters");
+                        }
+                        classOf[c] = (byte) next++;
+                    }
+                }
+            }
+        }
+        return next;
+    }
+
+    /**
+     * For each rule, the start offsets in {@code text} of its keywords' occurrences, ascending and
+     * without repeats; {@code null} for a rule none of whose keywords occurs.
+     */
+    int[][] keywordStarts(CharSequence text) {
+        int[][] starts = new int[ruleCount][];
+        int[] counts = new int[ruleCount];
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
@@ -112,10 +129,25 @@ final class KeywordIndex {
                 c = (char) (c + ('a' - 'A'));
             }
             state = delta[state * classes + (c < 128 ? classOf[c] : 0)];
-            for (int rule : rulesAt[state]) {
-                hit[rule] = true;
+            for (int entry : endingAt[state]) {
+                int rule = entry >>> LENGTH_BITS;
+                int start = i + 1 - (entry & MAX_KEYWORD_LENGTH);
+                int[] s = starts[rule];
+                if (s == null) {
+                    s = starts[rule] = new int[4];
+                } else if (counts[rule] == s.length) {
+                    s = starts[rule] = Arrays.copyOf(s, s.length * 2);
+                }
+                s[counts[rule]++] = start;
             }
         }
-        return hit;
+        for (int r = 0; r < ruleCount; r++) {
+            if (starts[r] != null) {
+                int[] s = Arrays.copyOf(starts[r], counts[r]);
+                Arrays.sort(s);
+                starts[r] = Arrays.stream(s).distinct().toArray();
+            }
+        }
+        return starts;
     }
 }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * @param description    what the rule finds, for people
  * @param keywords       lower-case ASCII literals at least one of which every match contains
  *                       (compared case-insensitively); the rule runs only when one occurs
+ * @param keywordLead    the most characters a match can start before a keyword occurrence inside it;
+ *                       the rule is tried only at those positions (0: matches start with a keyword)
  * @param pattern        compiled expression whose single capture group is the secret
  * @param minEntropy     minimum Shannon entropy in bits per character of the secret; 0 for none
  * @param validator      structural check of the secret
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  * @param counterExample near miss the rule must not report
  */
 record SecretRule(String id, String kind, String category, String description, List<String> keywords,
-                  Pattern pattern, double minEntropy, SecretValidator validator, Severity severity,
+                  int keywordLead, Pattern pattern, double minEntropy, SecretValidator validator, Severity severity,
                   double confidence, String example, String counterExample) {
 
     static final String FAMILY = "secret";
@@ -42,6 +44,9 @@ record SecretRule(String id, String kind, String category, String description, L
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(severity, "severity");
         keywords = List.copyOf(keywords);
+        if (keywordLead < 0) {
+            throw new IllegalArgumentException("rule " + id + ": negative keyword_lead");
+        }
         if (confidence < 0 || confidence > 1) {
             throw new IllegalArgumentException("rule " + id + ": confidence out of [0,1]: " + confidence);
         }

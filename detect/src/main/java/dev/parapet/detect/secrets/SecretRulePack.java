@@ -90,7 +90,7 @@ final class SecretRulePack {
             throw new IllegalArgumentException("secret rule " + id + ": " + e.getMessage(), e);
         }
         return new SecretRule(id, text(node, "kind", id), text(node, "category", id), text(node, "description", id),
-                keywords, pattern, node.path("min_entropy").asDouble(0), validator, severity,
+                keywords, node.path("keyword_lead").asInt(0), pattern, node.path("min_entropy").asDouble(0), validator, severity,
                 node.path("confidence").asDouble(0.8), text(node, "example", id), text(node, "counter_example", id));
     }
 
