@@ -7,10 +7,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +54,20 @@ class SecretRulePackTest {
         assertThat(RULES.stream().map(SecretRule::category).distinct())
                 .containsExactlyInAnyOrder("cloud", "vcs", "ci", "llm", "payment", "messaging", "saas",
                         "database", "private_key", "jwt", "generic");
+    }
+
+    @Test
+    void docsCategoryTableCountsEveryRule() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "detection-secrets.md"));
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| [^|]* \\| (\\d+) \\|").matcher(doc);
+        Map<String, Long> documented = new TreeMap<>();
+        while (row.find()) {
+            documented.put(row.group(1), Long.parseLong(row.group(2)));
+        }
+
+        assertThat(documented).isEqualTo(RULES.stream()
+                .collect(Collectors.groupingBy(SecretRule::category, TreeMap::new, Collectors.counting())));
+        assertThat(doc).contains("| **total** | | **" + RULES.size() + "** | |");
     }
 
     @ParameterizedTest
