@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Holds every rule of the shipped pack to its own example and counter-example, so that the pack
@@ -86,6 +87,19 @@ class SecretRulePackTest {
             assertThat(f.severity()).isEqualTo(rule.severity());
             assertThat(f.confidence()).isBetween(rule.confidence(), 0.99);
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("rules")
+    void reportsItsOwnExampleAtTheSameSpanInsideLongerText(SecretRule rule) {
+        String before = "Some context first, with a few words.\n";
+        String text = before + rule.example() + "\nAnd a closing line.";
+        Matcher own = rule.pattern().matcher(rule.example());
+        assertThat(own.find()).isTrue();
+
+        assertThat(detect(text)).filteredOn(f -> f.ruleId().equals(rule.id()))
+                .extracting(Finding::start, Finding::end)
+                .containsExactly(tuple(before.length() + own.start(1), before.length() + own.end(1)));
     }
 
     @ParameterizedTest
