@@ -26,7 +26,10 @@ final class KeywordIndex {
     private final int ruleCount;
     private final int classes;
     private final byte[] classOf = new byte[128];
-    /** Transition table, {@code state * classes + class}. */
+    /**
+     * Transition table indexed by {@code row + class}, where a state's row is {@code state * classes}.
+     * An entry is the next state's row, or its bitwise complement when keywords end at that state.
+     */
     private final int[] delta;
     /** Keywords that end at each state, including through failure links: {@code rule << LENGTH_BITS | length}. */
     private final int[][] endingAt;
@@ -93,6 +96,10 @@ final class KeywordIndex {
         for (int s = 0; s < states; s++) {
             endingAt[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
+        for (int i = 0; i < delta.length; i++) {
+            int next = delta[i];
+            delta[i] = endingAt[next].length == 0 ? next * classes : ~(next * classes);
+        }
     }
 
     private int assignClasses(List<List<String>> keywordsPerRule) {
@@ -122,30 +129,39 @@ final class KeywordIndex {
     int[][] keywordStarts(CharSequence text) {
         int[][] starts = new int[ruleCount][];
         int[] counts = new int[ruleCount];
-        int state = 0;
+        int row = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
-            state = delta[state * classes + (c < 128 ? classOf[c] : 0)];
-            for (int entry : endingAt[state]) {
-                int rule = entry >>> LENGTH_BITS;
-                int start = i + 1 - (entry & MAX_KEYWORD_LENGTH);
-                int[] s = starts[rule];
-                if (s == null) {
-                    s = starts[rule] = new int[4];
-                } else if (counts[rule] == s.length) {
-                    s = starts[rule] = Arrays.copyOf(s, s.length * 2);
+            row = delta[row + (c < 128 ? classOf[c] : 0)];
+            if (row < 0) {
+                row = ~row;
+                for (int entry : endingAt[row / classes]) {
+                    int rule = entry >>> LENGTH_BITS;
+                    int start = i + 1 - (entry & MAX_KEYWORD_LENGTH);
+                    int[] s = starts[rule];
+                    if (s == null) {
+                        s = starts[rule] = new int[4];
+                    } else if (counts[rule] == s.length) {
+                        s = starts[rule] = Arrays.copyOf(s, s.length * 2);
+                    }
+                    s[counts[rule]++] = start;
                 }
-                s[counts[rule]++] = start;
             }
         }
         for (int r = 0; r < ruleCount; r++) {
             if (starts[r] != null) {
-                int[] s = Arrays.copyOf(starts[r], counts[r]);
-                Arrays.sort(s);
-                starts[r] = Arrays.stream(s).distinct().toArray();
+                int[] s = starts[r];
+                Arrays.sort(s, 0, counts[r]);
+                int unique = 0;
+                for (int i = 0; i < counts[r]; i++) {
+                    if (unique == 0 || s[i] != s[unique - 1]) {
+                        s[unique++] = s[i];
+                    }
+                }
+                starts[r] = Arrays.copyOf(s, unique);
             }
         }
         return starts;
