@@ -4,6 +4,7 @@ import dev.parapet.core.ChatMessage;
 import dev.parapet.core.Finding;
 import dev.parapet.detect.classifier.InjectionClassifier;
 import dev.parapet.detect.dlp.DlpDetector;
+import dev.parapet.detect.secrets.SecretDetector;
 import dev.parapet.detect.normalize.Deobfuscator;
 import dev.parapet.detect.normalize.ObfuscationDetector;
 import dev.parapet.detect.normalize.TextView;
@@ -20,7 +21,8 @@ import java.util.Objects;
  * <p>The built-in detectors ({@link #defaults()}) are the prompt-injection signature pack
  * ({@code injection.*}), the learned injection classifier ({@code injection.classifier}), the
  * disguises themselves ({@code obfuscation.*}), and the DLP recognizers with their validators
- * ({@code pii.*}, {@code pci.card_number}, {@code phi.*}; see {@link DlpDetector}). Each
+ * ({@code pii.*}, {@code pci.card_number}, {@code phi.*}; see {@link DlpDetector}) and the secret
+ * rules ({@code secret.*}; see {@link SecretDetector}). Each
  * finding carries the index of its message and its span in that message's original content
  * (UTF-16 offsets), also when it was found in a view: a match inside a decoded payload points
  * at the encoded run. The same finding found twice (in the text and in a view) is reported once.
@@ -53,7 +55,7 @@ public final class DetectionEngine {
         Detector signatures = new InjectionSignatureDetector(InjectionSignaturePack.defaults());
         Detector classifier = InjectionClassifier.defaults();
         return new DetectionEngine(
-                List.of(signatures, classifier, new ObfuscationDetector(), DlpDetector.defaults()),
+                List.of(signatures, classifier, new ObfuscationDetector(), DlpDetector.defaults(), SecretDetector.defaults()),
                 List.of(signatures, classifier));
     }
 

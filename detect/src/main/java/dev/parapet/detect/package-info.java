@@ -9,7 +9,8 @@
  * is what each detector family implements.
  *
  * <p>The families live in sub-packages: {@code normalize} (de-obfuscated views, disguises as
- * findings), {@code dlp} (entity recognizers with validators), {@code classifier} (the learned
+ * findings), {@code dlp} (entity recognizers with validators), {@code secrets} (credential rules),
+ * {@code classifier} (the learned
  * injection classifier), {@code eval} (the {@code parapet eval} harness). This package keeps the
  * prompt-injection signature pack. Findings always locate evidence in the original text and never
  * carry the text itself.

@@ -16,7 +16,7 @@ class SecretDetectionWiringTest {
 
     @Test
     void engineReportsTheSecretWithItsMessageIndexAndTheRedactorMasksOnlyIt() {
-        DetectionEngine engine = new DetectionEngine(List.of(SecretDetector.defaults()));
+        DetectionEngine engine = new DetectionEngine(List.of(SecretDetector.defaults()), List.of());
         List<ChatMessage> messages = List.of(
                 new ChatMessage("system", "You are a helpful assistant."),
                 new ChatMessage("user", "Why does GITHUB_TOKEN=" + TOKEN + " give me a 401?"));
