@@ -14,6 +14,9 @@ public enum ReasonCode {
     PROMPT_INJECTION_DETECTED("prompt_injection_detected", "A prompt-injection or jailbreak signature matched the request."),
     PII_EMAIL_REDACTED("pii_email_redacted", "E-mail addresses were masked before the request was forwarded."),
     PCI_CARD_NUMBER_REDACTED("pci_card_number_redacted", "Payment card numbers (Luhn-valid) were masked before the request was forwarded."),
+    SECRET_REDACTED("secret_redacted", "Credentials (API keys, tokens, private keys, passwords in URLs) were masked before the request was forwarded."),
+    PII_IDENTIFIER_REDACTED("pii_identifier_redacted", "Government, tax or bank identifiers were masked before the request was forwarded."),
+    PHI_REDACTED("phi_redacted", "Health identifiers were masked before the request was forwarded."),
 
     // Request errors decided before policy runs.
     MISSING_API_KEY("missing_api_key", "The request carried no Parapet API key."),

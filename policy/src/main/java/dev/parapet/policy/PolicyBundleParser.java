@@ -29,7 +29,8 @@ final class PolicyBundleParser {
     private static final Set<String> TOP_KEYS = Set.of("bundle", "rules");
     private static final Set<String> HEADER_KEYS = Set.of("name", "version", "on_error", "default_action");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "redact", "redact_mode", "reason_code", "severity");
-    private static final Pattern FINDING_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+");
+    /** A finding type ({@code pii.email}) or a whole family ({@code secret.*}). */
+    private static final Pattern FINDING_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+|[a-z][a-z0-9_]*\\.\\*");
 
     private PolicyBundleParser() {
     }
@@ -153,7 +154,7 @@ final class PolicyBundleParser {
         Set<String> types = new LinkedHashSet<>();
         for (JsonNode t : node) {
             if (!t.isTextual() || !FINDING_TYPE.matcher(t.asText()).matches()) {
-                throw new PolicyBundleException(id, "'redact' entry " + t + " is not a finding type like pii.email");
+                throw new PolicyBundleException(id, "'redact' entry " + t + " is not a finding type like pii.email or a family like secret.*");
             }
             types.add(t.asText());
         }

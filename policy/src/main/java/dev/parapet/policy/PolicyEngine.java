@@ -92,10 +92,22 @@ public final class PolicyEngine {
                 }
             }
         }
-        List<Finding> redactions = winner != Action.REDACT ? List.of()
-                : in.findings().stream().filter(f -> redactModes.containsKey(f.type())).toList();
-        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions,
-                winner == Action.REDACT ? redactModes : Map.of(), degraded, bundle.digest(), bundle.version());
+        if (winner != Action.REDACT) {
+            return new PolicyDecision(winner, List.copyOf(codes), ids, List.of(), Map.of(), degraded,
+                    bundle.digest(), bundle.version());
+        }
+        // a rule may name a whole family (secret.*): the decision lists concrete types
+        List<Finding> redactions = new ArrayList<>();
+        Map<String, RedactionMode> modes = new HashMap<>();
+        for (Finding f : in.findings()) {
+            RedactionMode mode = redactModes.getOrDefault(f.type(), redactModes.get(f.family() + ".*"));
+            if (mode != null) {
+                redactions.add(f);
+                modes.putIfAbsent(f.type(), mode);
+            }
+        }
+        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions, modes, degraded, bundle.digest(),
+                bundle.version());
     }
 
     /** The rule's verdict, or null when its condition failed or did not yield a bool. */

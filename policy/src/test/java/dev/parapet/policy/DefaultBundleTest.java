@@ -28,7 +28,7 @@ class DefaultBundleTest {
     @Test
     void redactsEmailsAndOnlyEmails() {
         Finding email = finding("pii.email", 3, 20);
-        Finding other = finding("secret.api_key", 30, 40);
+        Finding other = finding("pii.phone", 30, 40);
 
         PolicyDecision d = engine.decide(input(email, other));
 
@@ -75,7 +75,7 @@ class DefaultBundleTest {
         PolicyDecision d = engine.decide(input());
 
         assertThat(d.bundleDigest()).isEqualTo(bundle.digest()).matches("sha256:[0-9a-f]{64}");
-        assertThat(d.bundleVersion()).isEqualTo("2");
+        assertThat(d.bundleVersion()).isEqualTo("3");
         assertThat(bundle.name()).isEqualTo("default");
     }
 
@@ -86,5 +86,32 @@ class DefaultBundleTest {
 
         assertThat(engine.decide(input(unsure)).action()).isEqualTo(Action.ALLOW);
         assertThat(engine.decide(input(confident)).action()).isEqualTo(Action.BLOCK);
+    }
+
+    @Test
+    void masksEverySecretKindThroughTheFamilyEntry() {
+        Finding github = new Finding("secret.github_pat", "secret", "SEC-1", Severity.CRITICAL, 0.95, 0, 0, 10);
+        Finding pem = new Finding("secret.rsa_private_key", "secret", "SEC-2", Severity.CRITICAL, 0.99, 0, 20, 90);
+
+        PolicyDecision d = engine.decide(input(github, pem));
+
+        assertThat(d.action()).isEqualTo(Action.REDACT);
+        assertThat(d.reasonCodes()).containsExactly("secret_redacted");
+        assertThat(d.redactions()).containsExactly(github, pem);
+        assertThat(d.redactModes()).containsOnlyKeys("secret.github_pat", "secret.rsa_private_key");
+    }
+
+    @Test
+    void masksGovernmentAndHealthIdentifiersButNotPhonesOrDomains() {
+        Finding ssn = new Finding("pii.us_ssn", "pii", "DLP-SSN", Severity.HIGH, 0.9, 0, 0, 11);
+        Finding npi = new Finding("phi.us_npi", "phi", "DLP-NPI", Severity.HIGH, 0.9, 0, 20, 30);
+        Finding phone = new Finding("pii.phone", "pii", "DLP-PHONE", Severity.MEDIUM, 0.9, 0, 40, 52);
+        Finding domain = new Finding("pii.domain_name", "pii", "DLP-DOMAIN", Severity.LOW, 0.6, 0, 60, 71);
+
+        PolicyDecision d = engine.decide(input(ssn, npi, phone, domain));
+
+        assertThat(d.action()).isEqualTo(Action.REDACT);
+        assertThat(d.reasonCodes()).containsExactly("pii_identifier_redacted", "phi_redacted");
+        assertThat(d.redactions()).containsExactly(ssn, npi);
     }
 }
