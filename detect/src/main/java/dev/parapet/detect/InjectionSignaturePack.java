@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -85,7 +84,7 @@ record InjectionSignaturePack(String version, List<InjectionSignature> signature
             String id = node.path("id").asText("?");
             try {
                 out.add(new InjectionSignature(id, text(node, "type"),
-                        Severity.valueOf(text(node, "severity").toUpperCase(Locale.ROOT)),
+                        severity(node),
                         node.path("confidence").asDouble(-1), text(node, "owasp"), text(node, "atlas"),
                         text(node, "description"), text(node, "pattern"),
                         "hyperscan".equals(node.path("spans").asText()) ? ScanPattern.Spans.HYPERSCAN : ScanPattern.Spans.CONFIRMED,
@@ -95,6 +94,16 @@ record InjectionSignaturePack(String version, List<InjectionSignature> signature
             }
         }
         return out;
+    }
+
+    private static Severity severity(JsonNode node) {
+        String value = text(node, "severity");
+        for (Severity severity : Severity.values()) {
+            if (severity.name().equalsIgnoreCase(value)) {
+                return severity;
+            }
+        }
+        throw new IllegalArgumentException("severity " + value + " is not one of low, medium, high, critical");
     }
 
     private static String text(JsonNode node, String field) {

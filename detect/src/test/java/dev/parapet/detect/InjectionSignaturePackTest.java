@@ -94,6 +94,8 @@ class InjectionSignaturePackTest {
             type_out_of_family| type: pii.email    | type pii.email
             confidence_range  | confidence: 1.5    | confidence out of [0,1]
             missing_example   | example: ''        | missing example
+            unknown_severity  | severity: severe   | severity severe is not one of
+            missing_severity  | severity: ''       | severity  is not one of
             """)
     void invalidFieldIsRejectedNamingFileAndProblem(String name, String override, String problem) {
         String key = override.substring(0, override.indexOf(':'));
