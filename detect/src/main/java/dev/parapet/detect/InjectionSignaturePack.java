@@ -3,9 +3,8 @@ package dev.parapet.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import dev.parapet.core.Severity;
+import dev.parapet.detect.scan.ScanPattern;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,82 +12,125 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Loads signatures from their YAML form:
+ * A versioned set of signatures, loaded from YAML: an index naming the pack's version and its
+ * family files,
  * <pre>
- * signatures:
- *   - id: INJ-001
- *     type: injection.instruction_override
- *     severity: high
- *     confidence: 0.9
- *     keywords: [ignore, disregard]   # optional pre-filter: one must occur (lower-case)
- *     pattern: '\b(?:ignore|disregard)\b ...'
+ * version: 2026.11.0
+ * files: [signatures/instruction-override.yaml, ...]
  * </pre>
- * Patterns are compiled with java.util.regex, case-insensitively; errors name the signature id.
- * They are our own, reviewed patterns with bounded repetition only; patterns a user supplies
- * (bundle overrides, issue #3) must go through a linear-time engine instead.
+ * and per family file a {@code signatures} list whose entries carry {@code id}, {@code type},
+ * {@code severity}, {@code confidence}, {@code owasp}, {@code atlas}, {@code description},
+ * {@code pattern}, {@code example} and optionally {@code spans: hyperscan} (compact patterns
+ * whose start Hyperscan can report itself). Loading validates every field and that ids are
+ * unique across the pack; errors name the file and the signature id.
+ *
+ * @param version    the pack's version
+ * @param signatures its signatures, in file order
  */
-final class InjectionSignaturePack {
+record InjectionSignaturePack(String version, List<InjectionSignature> signatures) {
 
     static final String DEFAULT_RESOURCE = "injection-signatures.yaml";
 
-    private InjectionSignaturePack() {
-    }
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** The signatures shipped with Parapet. */
-    static List<InjectionSignature> defaults() {
-        try (InputStream in = InjectionSignaturePack.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
+    InjectionSignaturePack {
+        if (version == null || version.isBlank()) {
+            throw new IllegalArgumentException("signature pack: missing 'version'");
+        }
+        signatures = List.copyOf(signatures);
+        Set<String> ids = new HashSet<>();
+        for (InjectionSignature s : signatures) {
+            if (!ids.add(s.id())) {
+                throw new IllegalArgumentException("signature " + s.id() + ": duplicate id");
             }
-            return parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
         }
     }
 
-    static List<InjectionSignature> parse(byte[] yaml) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        JsonNode list = root == null ? null : root.get("signatures");
+    /** The pack shipped with Parapet. */
+    static InjectionSignaturePack defaults() {
+        return load(DEFAULT_RESOURCE, InjectionSignaturePack::resource);
+    }
+
+    /**
+     * Loads a pack from its index.
+     *
+     * @param index  the name of the index file
+     * @param reader reads a file of the pack by name (the index, then each family file)
+     */
+    static InjectionSignaturePack load(String index, Function<String, byte[]> reader) {
+        JsonNode root = read(index, reader);
+        JsonNode files = root.path("files");
+        if (!files.isArray() || files.isEmpty()) {
+            throw new IllegalArgumentException(index + ": expected a non-empty 'files' list");
+        }
+        List<InjectionSignature> signatures = new ArrayList<>();
+        for (JsonNode file : files) {
+            signatures.addAll(parseFamily(file.asText(), read(file.asText(), reader)));
+        }
+        return new InjectionSignaturePack(root.path("version").asText(""), signatures);
+    }
+
+    static List<InjectionSignature> parseFamily(String file, JsonNode root) {
+        JsonNode list = root.get("signatures");
         if (list == null || !list.isArray()) {
-            throw new IllegalArgumentException("signature pack: expected a 'signatures' list");
+            throw new IllegalArgumentException(file + ": expected a 'signatures' list");
         }
         List<InjectionSignature> out = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
         for (JsonNode node : list) {
-            String id = text(node, "id", "?");
-            if (!ids.add(id)) {
-                throw new IllegalArgumentException("signature " + id + ": duplicate id");
-            }
-            Severity severity = Severity.valueOf(text(node, "severity", id).toUpperCase(Locale.ROOT));
-            double confidence = node.path("confidence").asDouble(1.0);
-            String regex = text(node, "pattern", id);
-            Pattern pattern;
+            String id = node.path("id").asText("?");
             try {
-                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("signature " + id + ": bad pattern: " + e.getMessage(), e);
+                out.add(new InjectionSignature(id, text(node, "type"),
+                        severity(node),
+                        node.path("confidence").asDouble(-1), text(node, "owasp"), text(node, "atlas"),
+                        text(node, "description"), text(node, "pattern"),
+                        "hyperscan".equals(node.path("spans").asText()) ? ScanPattern.Spans.HYPERSCAN : ScanPattern.Spans.CONFIRMED,
+                        text(node, "example")));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage().replaceFirst("^(?!signature )", "signature " + id + ": "), e);
             }
-            List<String> keywords = new ArrayList<>();
-            for (JsonNode k : node.path("keywords")) {
-                if (!k.asText().equals(k.asText().toLowerCase(Locale.ROOT)) || k.asText().isEmpty()) {
-                    throw new IllegalArgumentException("signature " + id + ": keyword '" + k.asText() + "' must be non-empty lower case");
-                }
-                keywords.add(k.asText());
-            }
-            out.add(new InjectionSignature(id, text(node, "type", id), severity, confidence, keywords, pattern));
         }
-        return List.copyOf(out);
+        return out;
     }
 
-    private static String text(JsonNode node, String field, String id) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isValueNode() || value.asText().isBlank()) {
-            throw new IllegalArgumentException("signature " + id + ": missing '" + field + "'");
+    private static Severity severity(JsonNode node) {
+        String value = text(node, "severity");
+        for (Severity severity : Severity.values()) {
+            if (severity.name().equalsIgnoreCase(value)) {
+                return severity;
+            }
         }
-        return value.asText();
+        throw new IllegalArgumentException("severity " + value + " is not one of low, medium, high, critical");
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isValueNode() ? null : value.asText();
+    }
+
+    private static JsonNode read(String name, Function<String, byte[]> reader) {
+        try {
+            JsonNode root = YAML.readTree(reader.apply(name));
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException(name + ": expected a YAML mapping");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(name + ": not valid YAML: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = InjectionSignaturePack.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
     }
 }

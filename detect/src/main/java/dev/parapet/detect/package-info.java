@@ -8,11 +8,14 @@
  * {@link dev.parapet.detect.TokenVault} token restored in the answer); {@link dev.parapet.detect.Detector}
  * is what each detector family implements.
  *
- * <p>The families live in sub-packages: {@code normalize} (de-obfuscated views, disguises as
- * findings), {@code dlp} (entity recognizers with validators), {@code secrets} (credential rules),
- * {@code classifier} (the learned
- * injection classifier), {@code eval} (the {@code parapet eval} harness). This package keeps the
- * prompt-injection signature pack. Findings always locate evidence in the original text and never
- * carry the text itself.
+ * <p>This package keeps the prompt-injection signature pack (versioned data: the index
+ * {@code injection-signatures.yaml} and one file per family under {@code signatures/}, compiled
+ * into one Hyperscan database by {@link dev.parapet.detect.scan.PatternDatabase} and matched in one
+ * pass over a normalised view whose offsets map back to the original; see
+ * docs/detection-signatures.md). The other families live in sub-packages: {@code normalize}
+ * (de-obfuscated views, disguises as findings), {@code dlp} (entity recognizers with validators),
+ * {@code secrets} (credential rules), {@code classifier} (the learned injection classifier),
+ * {@code scan} (the shared multi-pattern database), {@code eval} (the {@code parapet eval}
+ * harness). Findings always locate evidence in the original text and never carry the text itself.
  */
 package dev.parapet.detect;
