@@ -52,7 +52,7 @@ public final class DetectionEngine {
     }
 
     public static DetectionEngine defaults() {
-        Detector signatures = new InjectionSignatureDetector(InjectionSignaturePack.defaults());
+        Detector signatures = InjectionSignatureDetector.defaults();
         Detector classifier = InjectionClassifier.defaults();
         return new DetectionEngine(
                 List.of(signatures, classifier, new ObfuscationDetector(), DlpDetector.defaults(), SecretDetector.defaults()),

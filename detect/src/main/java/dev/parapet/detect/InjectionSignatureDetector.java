@@ -27,9 +27,17 @@ final class InjectionSignatureDetector implements Detector, AutoCloseable {
         this.database = PatternDatabase.compile(signatures.stream().map(InjectionSignature::scanPattern).toList());
     }
 
-    /** A detector for the pack shipped with Parapet. */
+    /**
+     * The detector for the pack shipped with Parapet, compiled once per process (compiling the
+     * Hyperscan database takes seconds) and shared: it is immutable and thread-safe, and its native
+     * memory lives as long as the process.
+     */
     static InjectionSignatureDetector defaults() {
-        return new InjectionSignatureDetector(InjectionSignaturePack.defaults());
+        return Shipped.INSTANCE;
+    }
+
+    private static final class Shipped {
+        static final InjectionSignatureDetector INSTANCE = new InjectionSignatureDetector(InjectionSignaturePack.defaults());
     }
 
     @Override

@@ -47,7 +47,7 @@ class DeobfuscatedScanTest {
         // each detector reports it once (one signature match, one classifier verdict)
         List<Finding> found = injections("h3ll0 there, " + ATTACK);
 
-        assertThat(found).extracting(Finding::ruleId).containsExactlyInAnyOrder("INJ-001", "L3-CLASSIFIER");
+        assertThat(found).extracting(Finding::ruleId).containsExactlyInAnyOrder("INJ-OVR-001", "L3-CLASSIFIER");
     }
 
     @Test

@@ -69,11 +69,10 @@ class InjectionEvaluationTest {
         InjectionReport r = InjectionEvaluation.run(EvalFileReaderTest.fixture("injection-tiny.jsonl"),
                 DetectionEngine.defaults());
 
-        // three plain attacks caught, the veiled one missed; the hard negative that tells
-        // students never to follow the rules is a false positive
-        assertThat(r.overall()).isEqualTo(new ConfusionMatrix(3, 1, 3, 1));
+        // three plain attacks caught, the veiled one missed; both hard negatives pass
+        assertThat(r.overall()).isEqualTo(new ConfusionMatrix(3, 0, 4, 1));
         assertThat(r.slices().get("jailbreak").tpr().value()).isEqualTo(1.0);
-        assertThat(r.slices().get("hard_negative").fpr()).isEqualTo(new Proportion(1, 2));
+        assertThat(r.slices().get("hard_negative").fpr()).isEqualTo(new Proportion(0, 2));
         assertThat(r.latency().samples()).isEqualTo(8);
         assertThat(r.latency().p99Micros()).isGreaterThanOrEqualTo(r.latency().p50Micros()).isPositive();
     }
