@@ -144,8 +144,8 @@ final class TextFeatures {
         int len = text.length();
         while (i < len) {
             char c = text.charAt(i);
-            if (!isBase64(c)) {
-                if (!Character.isWhitespace(c)) {
+            if (base64Class(c) == OTHER) {
+                if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) {
                     nonSpace++;
                 }
                 i++;
@@ -156,12 +156,13 @@ final class TextFeatures {
             boolean lower = false;
             boolean digit = false;
             boolean hexOnly = true;
-            while (i < len && isBase64(text.charAt(i))) {
+            int cls;
+            while (i < len && (cls = base64Class(text.charAt(i))) != OTHER) {
                 char d = text.charAt(i);
-                upper |= d >= 'A' && d <= 'Z';
-                lower |= d >= 'a' && d <= 'z';
-                digit |= d >= '0' && d <= '9';
-                hexOnly &= (d >= '0' && d <= '9') || (d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F');
+                upper |= cls == UPPER;
+                lower |= cls == LOWER;
+                digit |= cls == DIGIT;
+                hexOnly &= cls == DIGIT || (d >= 'a' && d <= 'f') || (d >= 'A' && d <= 'F');
                 i++;
             }
             int runLength = i - start;
@@ -176,9 +177,30 @@ final class TextFeatures {
         b.encodedRatio = nonSpace == 0 ? 0 : (double) encoded / nonSpace;
     }
 
-    private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+    private static final byte OTHER = 0;
+    private static final byte UPPER = 1;
+    private static final byte LOWER = 2;
+    private static final byte DIGIT = 3;
+    private static final byte SYMBOL = 4;
+    private static final byte[] BASE64_CLASS = new byte[128];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            BASE64_CLASS[c] = UPPER;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            BASE64_CLASS[c] = LOWER;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            BASE64_CLASS[c] = DIGIT;
+        }
+        for (char c : "+/=_-".toCharArray()) {
+            BASE64_CLASS[c] = SYMBOL;
+        }
+    }
+
+    private static int base64Class(char c) {
+        return c < 128 ? BASE64_CLASS[c] : OTHER;
     }
 
     /**
@@ -194,7 +216,7 @@ final class TextFeatures {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             codePoints++;
-            boolean hidden = (Character.getType(cp) == Character.FORMAT && cp != 0x200D)
+            boolean hidden = cp >= 0xAD && (Character.getType(cp) == Character.FORMAT && cp != 0x200D)
                     || (cp >= 0xE0100 && cp <= 0xE01EF);
             if (hidden) {
                 invisible++;

@@ -31,7 +31,7 @@ final class Words {
         int len = text.length();
         while (i < len) {
             char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
+            if (!isWordChar(c)) {
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
                     boundary = true;
                 }
@@ -40,8 +40,9 @@ final class Words {
             }
             int start = i;
             long h = 0xcbf29ce484222325L;
-            while (i < len && Character.isLetterOrDigit(text.charAt(i))) {
-                h = (h ^ Character.toLowerCase(text.charAt(i))) * 0x100000001b3L;
+            char d;
+            while (i < len && isWordChar(d = text.charAt(i))) {
+                h = (h ^ lower(d)) * 0x100000001b3L;
                 i++;
             }
             if (n == starts.length) {
@@ -61,11 +62,25 @@ final class Words {
         return new Words(n, starts, ends, hashes, sentenceStarts);
     }
 
+    private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
+    private static char lower(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
     /** The hash {@link #of} gives the word {@code word} (letters and digits only). */
     static long hash(String word) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < word.length(); i++) {
-            h = (h ^ Character.toLowerCase(word.charAt(i))) * 0x100000001b3L;
+            h = (h ^ lower(word.charAt(i))) * 0x100000001b3L;
         }
         return h;
     }
