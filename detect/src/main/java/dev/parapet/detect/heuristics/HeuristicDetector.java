@@ -68,7 +68,7 @@ public final class HeuristicDetector implements Detector {
                              double encodedRatio, double invisibleRatio, double similarity) {
         /** The thresholds chosen on the even-id rows of the eval set (docs/detection-heuristics.md). */
         public static Thresholds defaults() {
-            return new Thresholds(0.5, 1, 1, 1, 0.5, 0.02, 0.1);
+            return new Thresholds(0.3, 1, 1, 1, 0.5, 0.02, 0.08);
         }
     }
 

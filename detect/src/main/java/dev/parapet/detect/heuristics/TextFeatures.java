@@ -5,12 +5,16 @@ import java.util.List;
 /** The text features of {@link HeuristicDetector}, each one linear pass over words or characters. */
 final class TextFeatures {
 
-    /** Verbs that open an instruction to a model rather than a task about the world. */
+    /**
+     * Verbs that open an instruction to a model rather than a task about the world. Generic task
+     * verbs ("tell", "answer", "output", "imagine", "write", "describe") open too many ordinary
+     * requests: on the tuning rows they caused most of the benign hits.
+     */
     private static final PhraseSet IMPERATIVES = new PhraseSet(List.of(
             "ignore", "disregard", "forget", "override", "bypass", "skip", "abandon", "drop", "discard",
-            "pretend", "imagine", "act", "roleplay", "simulate", "become", "behave", "obey", "comply",
-            "reveal", "disclose", "expose", "leak", "print", "output", "repeat", "recite", "spell", "echo",
-            "show", "tell", "say", "respond", "reply", "answer", "stop", "remember", "never", "always",
+            "pretend", "act", "roleplay", "simulate", "become", "behave", "obey", "comply",
+            "reveal", "disclose", "expose", "leak", "print", "repeat", "recite", "spell", "echo",
+            "show", "say", "respond", "reply", "stop", "remember", "never", "always",
             "only", "enable", "activate", "unlock", "jailbreak", "start", "begin", "continue", "include"));
     /** Words that may precede the verb of an instruction: "please ignore", "now tell". */
     private static final PhraseSet FILLERS = new PhraseSet(List.of(
