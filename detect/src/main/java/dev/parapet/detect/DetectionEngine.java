@@ -4,6 +4,7 @@ import dev.parapet.core.ChatMessage;
 import dev.parapet.core.Finding;
 import dev.parapet.detect.classifier.InjectionClassifier;
 import dev.parapet.detect.dlp.DlpDetector;
+import dev.parapet.detect.heuristics.HeuristicDetector;
 import dev.parapet.detect.secrets.SecretDetector;
 import dev.parapet.detect.normalize.Deobfuscator;
 import dev.parapet.detect.normalize.ObfuscationDetector;
@@ -19,7 +20,9 @@ import java.util.Objects;
  * letters, hidden tag characters, decoded base64/hex/URL/ROT13 payloads).
  *
  * <p>The built-in detectors ({@link #defaults()}) are the prompt-injection signature pack
- * ({@code injection.*}), the learned injection classifier ({@code injection.classifier}), the
+ * ({@code injection.*}), the learned injection classifier ({@code injection.classifier}), the L2
+ * heuristics ({@code heuristic.*}: instruction density, role markers, similarity to known
+ * attacks, ...), the
  * disguises themselves ({@code obfuscation.*}), and the DLP recognizers with their validators
  * ({@code pii.*}, {@code pci.card_number}, {@code phi.*}; see {@link DlpDetector}) and the secret
  * rules ({@code secret.*}; see {@link SecretDetector}). Each
@@ -55,7 +58,8 @@ public final class DetectionEngine {
         Detector signatures = InjectionSignatureDetector.defaults();
         Detector classifier = InjectionClassifier.defaults();
         return new DetectionEngine(
-                List.of(signatures, classifier, new ObfuscationDetector(), DlpDetector.defaults(), SecretDetector.defaults()),
+                List.of(signatures, classifier, HeuristicDetector.defaults(), new ObfuscationDetector(),
+                        DlpDetector.defaults(), SecretDetector.defaults()),
                 List.of(signatures, classifier));
     }
 

@@ -22,6 +22,19 @@ public record DetectionResult(List<Finding> findings, int riskScore) {
         }
     }
 
+    /**
+     * This result with further findings added (e.g. behavioural anomalies found outside the text),
+     * the risk score recomputed over all of them.
+     */
+    public DetectionResult with(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new java.util.ArrayList<>(findings);
+        all.addAll(more);
+        return new DetectionResult(all, RiskScore.of(all));
+    }
+
     /** The result with no findings and risk 0. */
     public static DetectionResult empty() {
         return new DetectionResult(List.of(), 0);

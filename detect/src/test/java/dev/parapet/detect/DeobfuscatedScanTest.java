@@ -54,6 +54,8 @@ class DeobfuscatedScanTest {
     void invisibleTextIsAFindingOfItsOwn() {
         List<Finding> all = ENGINE.scan(List.of(new ChatMessage("user", "pass\u200Bword reset help"))).findings();
 
-        assertThat(all).extracting(Finding::type).containsExactly("obfuscation.invisible_text");
+        // the disguise itself (where it is) and the L2 ratio feature (how much of the text it is)
+        assertThat(all).extracting(Finding::type)
+                .containsExactlyInAnyOrder("obfuscation.invisible_text", "heuristic.invisible_characters");
     }
 }

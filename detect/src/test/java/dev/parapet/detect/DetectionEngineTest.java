@@ -25,7 +25,8 @@ class DetectionEngineTest {
                 org.assertj.core.groups.Tuple.tuple(1, "pii.email"),
                 org.assertj.core.groups.Tuple.tuple(1, "pci.card_number"),
                 org.assertj.core.groups.Tuple.tuple(2, "injection.instruction_override"),
-                org.assertj.core.groups.Tuple.tuple(2, "injection.classifier"));
+                org.assertj.core.groups.Tuple.tuple(2, "injection.classifier"),
+                org.assertj.core.groups.Tuple.tuple(2, "heuristic.system_prompt_reference"));
         Finding email = result.findings().getFirst();
         assertThat(messages.get(1).content().substring(email.start(), email.end())).isEqualTo("alice@example.com");
     }

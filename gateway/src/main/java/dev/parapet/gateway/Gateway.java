@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.parapet.core.Ids;
 import dev.parapet.detect.DetectionEngine;
+import dev.parapet.detect.heuristics.BehaviourBaseline;
 import dev.parapet.gateway.auth.ApiKeyDirectory;
 import dev.parapet.gateway.events.ControlPlaneClient;
 import dev.parapet.gateway.events.EventShipper;
@@ -118,7 +119,7 @@ public final class Gateway implements AutoCloseable {
                 new AuditAvailableStage(spool::writable),
                 new AuthenticateStage(new ApiKeyDirectory(config.apiKeys())),
                 new ParseStage(config.maxBodyBytes(), codec),
-                new DetectStage(DetectionEngine.defaults()),
+                new DetectStage(DetectionEngine.defaults(), BehaviourBaseline.defaults()),
                 new DecideStage(policy::get),
                 new TransformStage(codec, config.redactionKey()),
                 new ForwardStage(new UpstreamRouter(config.upstreams()), upstreams, errors, new ChatAnswerRestorer(json))));

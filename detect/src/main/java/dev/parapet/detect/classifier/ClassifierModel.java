@@ -22,7 +22,7 @@ import java.util.zip.GZIPOutputStream;
 public final class ClassifierModel {
 
     /** The version of the feature definition and file layout; a file of another version is refused. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2; // 2: counts normalised by their L2 norm (1: by the number of features)
 
     private static final byte[] MAGIC = "PARAPET-L3".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -66,26 +66,77 @@ public final class ClassifierModel {
         return new ClassifierModel(weights, bias, calibrationSlope, calibrationIntercept, newThreshold);
     }
 
+    /**
+     * The bias plus the dot product of the weights with the text's L2-normalised bucket counts:
+     * {@code Σ w_b·c_b / sqrt(Σ c_b²)}. Normalising by the counts' own norm (not the number of
+     * features) keeps the margin bounded however long or repetitive the text is.
+     */
     double margin(String text) {
-        WeightSum sum = new WeightSum(weights);
+        WeightSum sum = new WeightSum(weights, text.length());
         FeatureHasher.forEach(ClassifierText.normalize(text), sum);
-        return sum.count == 0 ? bias : bias + sum.sum / Math.sqrt(sum.count);
+        return sum.squares == 0 ? bias : bias + sum.sum / Math.sqrt(sum.squares);
     }
 
-    /** Adds up the weights of the features of one text as they are hashed. */
+    /**
+     * Adds up the weights of the features of one text as they are hashed, and the sum of the
+     * squared bucket counts, counting buckets in a small open-addressing table sized to the text.
+     */
     private static final class WeightSum implements FeatureHasher.Sink {
         private final float[] weights;
+        private int[] keys;
+        private int[] counts;
+        private int size;
         double sum;
-        int count;
+        long squares;
 
-        WeightSum(float[] weights) {
+        WeightSum(float[] weights, int textLength) {
             this.weights = weights;
+            int capacity = Integer.highestOneBit(Math.max(64, textLength * 8)) << 1;
+            this.keys = new int[capacity];
+            this.counts = new int[capacity];
         }
 
         @Override
         public void add(int bucket) {
             sum += weights[bucket];
-            count++;
+            int c = increment(bucket);
+            squares += 2L * c - 1; // (c)^2 - (c-1)^2
+        }
+
+        /** The bucket's count after this occurrence. */
+        private int increment(int bucket) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int key = bucket + 1; // 0 marks an empty slot
+            int mask = keys.length - 1;
+            int i = (key * 0x9E3779B1) & mask;
+            while (keys[i] != 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                keys[i] = key;
+                size++;
+            }
+            return ++counts[i];
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = new int[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int k = 0; k < oldKeys.length; k++) {
+                if (oldKeys[k] != 0) {
+                    int i = (oldKeys[k] * 0x9E3779B1) & mask;
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[k];
+                    counts[i] = oldCounts[k];
+                }
+            }
         }
     }
 

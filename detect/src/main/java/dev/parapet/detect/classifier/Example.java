@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A text as the optimiser sees it: its distinct feature buckets, ascending, each with its count
- * scaled by {@code 1/sqrt(number of features)} (so that the dot product with the weights equals
+ * divided by the L2 norm of all the counts (so that the dot product with the weights equals
  * {@link ClassifierModel#margin} without the bias).
  */
 record Example(int[] buckets, float[] values, boolean attack) {
@@ -27,7 +27,11 @@ record Example(int[] buckets, float[] values, boolean attack) {
                 counts[distinct++] = 1;
             }
         }
-        double scale = 1 / Math.sqrt(all.length);
+        long squares = 0;
+        for (int i = 0; i < distinct; i++) {
+            squares += (long) counts[i] * counts[i];
+        }
+        double scale = 1 / Math.sqrt(squares);
         float[] values = new float[distinct];
         for (int i = 0; i < distinct; i++) {
             values[i] = (float) (counts[i] * scale);

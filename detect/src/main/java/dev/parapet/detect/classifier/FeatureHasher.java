@@ -7,7 +7,7 @@ import java.util.Arrays;
  * every character 3-, 4- and 5-gram of the text framed by spaces, every word and every pair of
  * adjacent words (a word is a maximal run of letters and digits). A feature that occurs twice
  * yields its bucket twice, so the feature vector is the bucket counts; the classifier scales it by
- * {@code 1/sqrt(number of features)}, which equals L2 normalisation when no feature repeats.
+ * the L2 norm of the bucket counts (see {@link ClassifierModel#margin}).
  *
  * <p>The hash is FNV-1a over UTF-16 units, seeded per feature kind and finished with a
  * Murmur3 mix; it is part of the model format ({@link ClassifierModel#FORMAT_VERSION}).

@@ -69,10 +69,32 @@ public final class InjectionClassifier implements Detector {
         if (text.isBlank()) {
             return;
         }
-        double p = model.probability(text);
-        if (p >= model.threshold()) {
-            Severity severity = p >= HIGH_SEVERITY_FROM ? Severity.HIGH : Severity.MEDIUM;
-            out.add(new Finding(TYPE, "injection", RULE_ID, severity, p, messageIndex, 0, text.length()));
+        // The model's margin grows with the square root of a text's feature count, so a long
+        // benign text drifts towards "attack". A text longer than WINDOW is scored window by
+        // window (half-overlapping, so an attack across a boundary is seen whole) and the best
+        // window decides; texts up to WINDOW are scored whole, as in training.
+        double best = -1;
+        int bestStart = 0;
+        int bestEnd = text.length();
+        int step = text.length() <= WINDOW ? text.length() : WINDOW / 2;
+        for (int start = 0; start < text.length(); start += step) {
+            int end = Math.min(text.length(), start + WINDOW);
+            double p = model.probability(text.substring(start, end));
+            if (p > best) {
+                best = p;
+                bestStart = start;
+                bestEnd = end;
+            }
+            if (end == text.length()) {
+                break;
+            }
+        }
+        if (best >= model.threshold()) {
+            Severity severity = best >= HIGH_SEVERITY_FROM ? Severity.HIGH : Severity.MEDIUM;
+            out.add(new Finding(TYPE, "injection", RULE_ID, severity, best, messageIndex, bestStart, bestEnd));
         }
     }
+
+    /** The longest text scored whole; longer ones are scored in windows of this many characters. */
+    static final int WINDOW = 2048;
 }

@@ -68,9 +68,12 @@ public final class HeuristicDetector implements Detector {
                              double encodedRatio, double invisibleRatio, double similarity) {
         /** The thresholds chosen on the even-id rows of the eval set (docs/detection-heuristics.md). */
         public static Thresholds defaults() {
-            return new Thresholds(0.3, 1, 1, 1, 0.5, 0.02, 0.08);
+            return new Thresholds(0.3, 2, 1, 1, 0.5, 0.02, 0.08);
         }
     }
+
+    /** Messages shorter than this (eight word 3-shingles) are not compared with the exemplars. */
+    static final int MIN_WORDS_FOR_SIMILARITY = 10;
 
     private final Thresholds thresholds;
     private final List<Exemplar> exemplars;
@@ -177,7 +180,8 @@ public final class HeuristicDetector implements Detector {
         TextFeatures.references(words, b);
         TextFeatures.encoded(text, b);
         TextFeatures.invisible(text, b);
-        if (!exemplars.isEmpty() && words.count > 0) {
+        // a short message has too few shingles for a 64-bin MinHash estimate to mean anything
+        if (!exemplars.isEmpty() && words.count >= MIN_WORDS_FOR_SIMILARITY) {
             long[] sig = MinHash.signature(words);
             for (Exemplar e : exemplars) {
                 double s = MinHash.similarity(sig, e.signature());
