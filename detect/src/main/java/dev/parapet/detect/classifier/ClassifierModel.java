@@ -91,7 +91,7 @@ public final class ClassifierModel {
 
         WeightSum(float[] weights, int textLength) {
             this.weights = weights;
-            int capacity = Integer.highestOneBit(Math.max(64, textLength * 8)) << 1;
+            int capacity = Integer.highestOneBit(Math.max(64, textLength)) << 2; // grows when half full
             this.keys = new int[capacity];
             this.counts = new int[capacity];
         }
