@@ -62,6 +62,19 @@ public final class BenchTexts {
     private BenchTexts() {
     }
 
+    /**
+     * The text of a benchmark's {@code text} parameter: {@code benign} or {@code findings}.
+     *
+     * @throws IllegalArgumentException for any other kind
+     */
+    public static String of(String kind, int chars) {
+        return switch (kind) {
+            case "benign" -> benign(chars);
+            case "findings" -> withFindings(chars);
+            default -> throw new IllegalArgumentException("unknown text kind " + kind);
+        };
+    }
+
     /** Benign prose of exactly {@code chars} characters that no built-in detector should match. */
     public static String benign(int chars) {
         if (chars < 0) {

@@ -54,7 +54,7 @@ public class DetectStageBenchmark {
     @Setup
     public void setUp() {
         engine = DetectionEngine.defaults();
-        String content = text.equals("benign") ? BenchTexts.benign(bytes) : BenchTexts.withFindings(bytes);
+        String content = BenchTexts.of(text, bytes);
         messages = List.of(new ChatMessage("user", content));
         DetectionResult result = engine.scan(messages);
         Expectations.check(text, result);

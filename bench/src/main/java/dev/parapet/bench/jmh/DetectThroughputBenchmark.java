@@ -50,7 +50,7 @@ public class DetectThroughputBenchmark {
     @Setup
     public void setUp() {
         engine = DetectionEngine.defaults();
-        String content = text.equals("benign") ? BenchTexts.benign(BYTES) : BenchTexts.withFindings(BYTES);
+        String content = BenchTexts.of(text, BYTES);
         messages = List.of(new ChatMessage("user", content));
         Expectations.check(text, engine.scan(messages));
     }
