@@ -1,6 +1,7 @@
 # Sourced by ./mvnw and ./parapet: points JAVA_HOME at a JDK 25 or newer.
 # Order: $JAVA_HOME if it is 25+, then `java` on PATH if it is 25+, then the newest JDK 25+
-# under the usual install roots. Stops with a message naming what to install when none exists.
+# under the usual install roots (or under $JDK_ROOTS, space-separated globs, when set). Stops with
+# a message naming what to install when none exists.
 
 parapet_java_major() {
   # prints the feature version of the java binary given as $1 (e.g. 25), or nothing
@@ -21,7 +22,9 @@ parapet_find_jdk() {
     if parapet_is_jdk25 "$candidate"; then JAVA_HOME=$candidate; export JAVA_HOME; return 0; fi
   fi
   case $- in *f*) parapet_noglob=1; set +f ;; *) parapet_noglob= ;; esac
-  parapet_roots=$(ls -d /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "$HOME"/.jdks/* "$HOME"/.sdkman/candidates/java/* 2>/dev/null | sort -rV)
+  parapet_globs=${JDK_ROOTS:-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* $HOME/.jdks/* $HOME/.sdkman/candidates/java/*}
+  # shellcheck disable=SC2086 # the globs are meant to expand
+  parapet_roots=$(ls -d $parapet_globs 2>/dev/null | sort -rV)
   [ -z "$parapet_noglob" ] || set -f
   for candidate in $parapet_roots; do
     if parapet_is_jdk25 "$candidate"; then JAVA_HOME=$candidate; export JAVA_HOME; return 0; fi
