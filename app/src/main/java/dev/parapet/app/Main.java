@@ -1,5 +1,7 @@
 package dev.parapet.app;
 
+import dev.parapet.app.keys.KeysCommand;
+import dev.parapet.app.policy.PolicyCommand;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code parapet} command. */
 @Command(name = "parapet", mixinStandardHelpOptions = true, version = "parapet 0.1.0",
         description = "Open-source AI security gateway and governance control plane.",
-        subcommands = {ServeCommand.class, EvalCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, EvalCommand.class, TrainCommand.class, PolicyCommand.class, KeysCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
