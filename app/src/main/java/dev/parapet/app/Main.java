@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code parapet} command. */
 @Command(name = "parapet", mixinStandardHelpOptions = true, version = "parapet 0.1.0",
         description = "Open-source AI security gateway and governance control plane.",
-        subcommands = {ServeCommand.class, EvalCommand.class, TrainCommand.class, PolicyCommand.class, KeysCommand.class,
+        subcommands = {ServeCommand.class, EvalCommand.class, TrainCommand.class, CalibrateCommand.class, PolicyCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

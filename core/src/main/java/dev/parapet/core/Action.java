@@ -9,8 +9,12 @@ import java.util.Locale;
 public enum Action {
     /** Forward unchanged. */
     ALLOW,
+    /** Forward unchanged, and flag the event for attention. */
+    ALERT,
     /** Forward with the sensitive spans masked. */
     REDACT,
+    /** Do not forward inline: the interaction waits for review (a judge, or a person). */
+    HOLD,
     /** Refuse; nothing reaches the upstream. */
     BLOCK;
 
@@ -26,7 +30,7 @@ public enum Action {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown action '" + name + "' (expected allow, redact or block)");
+        throw new IllegalArgumentException("unknown action '" + name + "' (expected allow, alert, redact, hold or block)");
     }
 
     /** The more severe of two actions. */

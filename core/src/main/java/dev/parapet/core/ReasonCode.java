@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public enum ReasonCode {
     // Policy decisions of the default bundle.
-    PROMPT_INJECTION_DETECTED("prompt_injection_detected", "A prompt-injection or jailbreak signature matched the request."),
+    PROMPT_INJECTION_DETECTED("prompt_injection_detected", "The risk score reached the block band: a prompt injection or jailbreak is likely."),
+    PROMPT_INJECTION_SUSPECTED("prompt_injection_suspected", "The risk score is in the hold band: the request may be a prompt injection; it is held for review where the rule is enforced."),
     PII_EMAIL_REDACTED("pii_email_redacted", "E-mail addresses were masked before the request was forwarded."),
     PCI_CARD_NUMBER_REDACTED("pci_card_number_redacted", "Payment card numbers (Luhn-valid) were masked before the request was forwarded."),
     SECRET_REDACTED("secret_redacted", "Credentials (API keys, tokens, private keys, passwords in URLs) were masked before the request was forwarded."),

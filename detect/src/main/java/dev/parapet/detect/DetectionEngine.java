@@ -9,6 +9,8 @@ import dev.parapet.detect.secrets.SecretDetector;
 import dev.parapet.detect.normalize.Deobfuscator;
 import dev.parapet.detect.normalize.ObfuscationDetector;
 import dev.parapet.detect.normalize.TextView;
+import dev.parapet.detect.risk.RiskModel;
+import dev.parapet.detect.risk.RiskSignals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,38 +46,71 @@ public final class DetectionEngine {
 
     private final List<Detector> detectors;
     private final List<Detector> viewDetectors;
+    private final InjectionClassifier classifier;
+    private final RiskModel risk;
 
     /**
      * @param detectors     run over each message's original text
      * @param viewDetectors run over each de-obfuscated view as well (the injection detectors)
+     * @param classifier    the L3 classifier, run over the text and every view; null for none
+     * @param risk          turns what the layers saw into the risk score
      */
-    DetectionEngine(List<Detector> detectors, List<Detector> viewDetectors) {
+    DetectionEngine(List<Detector> detectors, List<Detector> viewDetectors, InjectionClassifier classifier, RiskModel risk) {
         this.detectors = List.copyOf(detectors);
         this.viewDetectors = List.copyOf(viewDetectors);
+        this.classifier = classifier;
+        this.risk = Objects.requireNonNull(risk, "risk");
+    }
+
+    /** As {@link #DetectionEngine(List, List, InjectionClassifier, RiskModel)}, without a classifier, with the shipped risk model. */
+    DetectionEngine(List<Detector> detectors, List<Detector> viewDetectors) {
+        this(detectors, viewDetectors, null, RiskModel.shipped());
     }
 
     public static DetectionEngine defaults() {
         Detector signatures = InjectionSignatureDetector.defaults();
-        Detector classifier = InjectionClassifier.defaults();
         return new DetectionEngine(
-                List.of(signatures, classifier, HeuristicDetector.defaults(), new ObfuscationDetector(),
+                List.of(signatures, HeuristicDetector.defaults(), new ObfuscationDetector(),
                         DlpDetector.defaults(), SecretDetector.defaults()),
-                List.of(signatures, classifier));
+                List.of(signatures), InjectionClassifier.defaults(), RiskModel.shipped());
+    }
+
+    /** The risk model this engine scores with. */
+    public RiskModel riskModel() {
+        return risk;
+    }
+
+    /**
+     * {@code result} with further findings added (e.g. behavioural anomalies found outside the
+     * text), its signals and risk score recomputed over all of them.
+     */
+    public DetectionResult withFindings(DetectionResult result, List<Finding> more) {
+        if (more.isEmpty()) {
+            return result;
+        }
+        List<Finding> all = new ArrayList<>(result.findings());
+        all.addAll(more);
+        RiskSignals signals = RiskSignals.of(all, result.signals().classifier());
+        return new DetectionResult(all, signals, risk.score(signals));
     }
 
     public DetectionResult scan(List<ChatMessage> messages) {
         Objects.requireNonNull(messages, "messages");
         List<Finding> findings = new ArrayList<>();
+        double probability = 0;
         for (int i = 0; i < messages.size(); i++) {
             String text = messages.get(i).content();
             for (Detector detector : detectors) {
                 detector.detect(i, text, findings);
             }
-            if (!viewDetectors.isEmpty()) {
-                scanViews(i, text, findings);
+            if (classifier != null) {
+                probability = Math.max(probability, classifier.detectAndScore(i, text, findings));
+            }
+            if (!viewDetectors.isEmpty() || classifier != null) {
+                probability = Math.max(probability, scanViews(i, text, findings));
             }
         }
-        if (findings.isEmpty()) {
+        if (findings.isEmpty() && classifier == null) {
             return DetectionResult.empty();
         }
         findings.sort(ORDER);
@@ -85,21 +120,28 @@ public final class DetectionEngine {
                 unique.add(f);
             }
         }
-        return new DetectionResult(unique, RiskScore.of(unique));
+        RiskSignals signals = RiskSignals.of(unique, probability);
+        return new DetectionResult(unique, signals, risk.score(signals));
     }
 
-    private void scanViews(int messageIndex, String text, List<Finding> out) {
+    /** Scans the views of a message; returns the classifier's highest probability over them. */
+    private double scanViews(int messageIndex, String text, List<Finding> out) {
         List<Finding> inView = new ArrayList<>();
+        double probability = 0;
         for (TextView view : Deobfuscator.views(text)) {
             inView.clear();
             for (Detector detector : viewDetectors) {
                 detector.detect(messageIndex, view.text(), inView);
+            }
+            if (classifier != null) {
+                probability = Math.max(probability, classifier.detectAndScore(messageIndex, view.text(), inView));
             }
             for (Finding f : inView) {
                 out.add(new Finding(f.type(), f.family(), f.ruleId(), f.severity(), f.confidence(), messageIndex,
                         view.originalStart(f.start()), view.originalEnd(f.end())));
             }
         }
+        return probability;
     }
 
     private static boolean sameEvidence(Finding a, Finding b) {

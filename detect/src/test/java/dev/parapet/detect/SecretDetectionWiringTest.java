@@ -27,7 +27,9 @@ class SecretDetectionWiringTest {
             assertThat(f.type()).isEqualTo("secret.github_pat");
             assertThat(f.messageIndex()).isEqualTo(1);
         });
-        assertThat(result.riskScore()).isGreaterThanOrEqualTo(90);
+        // a critical secret is full exposure, capped by the risk model below its hold band
+        assertThat(result.signals().exposure()).isGreaterThanOrEqualTo(90);
+        assertThat(result.riskScore()).isEqualTo(engine.riskModel().exposureCap());
         List<Finding> findings = result.findings();
         assertThat(Redactor.redact(messages, findings).get(1).content())
                 .isEqualTo("Why does GITHUB_TOKEN=" + Redactor.placeholder("secret.github_pat") + " give me a 401?");

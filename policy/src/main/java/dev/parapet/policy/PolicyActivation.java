@@ -19,12 +19,13 @@ final class PolicyActivation {
     private PolicyActivation() {
     }
 
-    static Map<String, Object> of(PolicyInput in) {
+    static Map<String, Object> of(PolicyInput in, RiskBand band) {
         return Map.of(
                 "principal", principal(in.principal()),
                 "request", request(in.interaction()),
                 "findings", findings(in.findings()),
-                "risk", (long) in.riskScore());
+                "risk", (long) in.riskScore(),
+                "risk_band", band.of(in.riskScore()));
     }
 
     private static Map<String, Object> principal(Principal p) {

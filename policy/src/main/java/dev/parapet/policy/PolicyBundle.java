@@ -21,10 +21,12 @@ import java.util.Objects;
  *   version: "1"
  *   on_error: fail_closed        # or fail_open; default fail_closed
  *   default_action: allow        # allow or block; default allow
+ * risk: {hold: 53, block: 84}    # optional; the bands conditions see as risk_band
  * rules:
  *   - id: block-prompt-injection
  *     when: "findings.exists(f, f.family == 'injection')"
- *     action: block              # allow, redact or block
+ *     action: block              # allow, alert, redact, hold or block
+ *     mode: enforce              # or monitor, or canary with canary_percent: 10
  *     reason_code: prompt_injection_detected
  *     severity: high             # optional
  *   - id: redact-email
@@ -45,14 +47,16 @@ public final class PolicyBundle {
     private final String version;
     private final OnError onError;
     private final Action defaultAction;
+    private final RiskBand riskBand;
     private final List<PolicyRule> rules;
     private final String digest;
 
-    PolicyBundle(String name, String version, OnError onError, Action defaultAction, List<PolicyRule> rules, byte[] raw) {
+    PolicyBundle(String name, String version, OnError onError, Action defaultAction, RiskBand riskBand, List<PolicyRule> rules, byte[] raw) {
         this.name = Objects.requireNonNull(name, "name");
         this.version = Objects.requireNonNull(version, "version");
         this.onError = Objects.requireNonNull(onError, "onError");
         this.defaultAction = Objects.requireNonNull(defaultAction, "defaultAction");
+        this.riskBand = Objects.requireNonNull(riskBand, "riskBand");
         this.rules = List.copyOf(rules);
         this.digest = sha256(raw);
     }
@@ -98,6 +102,11 @@ public final class PolicyBundle {
     /** The bundle's version from its header, as written. */
     public String version() {
         return version;
+    }
+
+    /** The risk thresholds conditions see as {@code risk_band}. */
+    public RiskBand riskBand() {
+        return riskBand;
     }
 
     OnError onError() {

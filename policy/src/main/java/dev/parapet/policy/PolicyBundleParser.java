@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
 final class PolicyBundleParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP_KEYS = Set.of("bundle", "rules");
+    private static final Set<String> TOP_KEYS = Set.of("bundle", "rules", "risk");
+    private static final Set<String> RISK_KEYS = Set.of("hold", "block");
     private static final Set<String> HEADER_KEYS = Set.of("name", "version", "on_error", "default_action");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "redact", "redact_mode", "reason_code", "severity");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "when", "action", "redact", "redact_mode", "reason_code", "severity", "mode", "canary_percent");
     /** A finding type ({@code pii.email}) or a whole family ({@code secret.*}). */
     private static final Pattern FINDING_TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+|[a-z][a-z0-9_]*\\.\\*");
 
@@ -68,8 +69,8 @@ final class PolicyBundleParser {
         String defaultText = optionalText(header, "default_action", null);
         if (defaultText != null) {
             defaultAction = action(defaultText, null);
-            if (defaultAction == Action.REDACT) {
-                throw new PolicyBundleException(null, "default_action cannot be redact (nothing to redact); use allow or block");
+            if (defaultAction != Action.ALLOW && defaultAction != Action.BLOCK) {
+                throw new PolicyBundleException(null, "default_action must be allow or block, not " + defaultAction.wireName());
             }
         }
         JsonNode rulesNode = root.get("rules");
@@ -88,7 +89,37 @@ final class PolicyBundleParser {
                 rules.add(rule);
             }
         }
-        return new PolicyBundle(name, version, onError, defaultAction, rules, yaml);
+        RiskBand band = riskBand(root.get("risk"));
+        return new PolicyBundle(name, version, onError, defaultAction, band, rules, yaml);
+    }
+
+    /** The optional {@code risk: {hold: N, block: N}} section; the defaults when absent. */
+    static RiskBand riskBand(JsonNode node) throws PolicyBundleException {
+        if (node == null || node.isNull()) {
+            return RiskBand.DEFAULT;
+        }
+        if (!node.isObject()) {
+            throw new PolicyBundleException(null, "'risk' must be a mapping with 'hold' and 'block'");
+        }
+        checkKeys(node, RISK_KEYS, null, "'risk'");
+        int hold = score(node, "hold", RiskBand.DEFAULT.hold());
+        int block = score(node, "block", RiskBand.DEFAULT.block());
+        try {
+            return new RiskBand(hold, block);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyBundleException(null, "'risk': " + e.getMessage());
+        }
+    }
+
+    private static int score(JsonNode node, String field, int otherwise) throws PolicyBundleException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return otherwise;
+        }
+        if (!value.isInt()) {
+            throw new PolicyBundleException(null, "'risk." + field + "' must be an integer 0-100, not " + value);
+        }
+        return value.asInt();
     }
 
     private static PolicyRule rule(JsonNode node, int index) throws PolicyBundleException {
@@ -139,9 +170,32 @@ final class PolicyBundleParser {
                 throw new PolicyBundleException(id, e.getMessage());
             }
         }
+        RuleMode mode = RuleMode.ENFORCE;
+        String modeName = optionalText(node, "mode", id);
+        if (modeName != null) {
+            try {
+                mode = RuleMode.fromWireName(modeName);
+            } catch (IllegalArgumentException e) {
+                throw new PolicyBundleException(id, e.getMessage());
+            }
+        }
+        int canaryPercent = canaryPercent(node.get("canary_percent"), mode, id);
         String description = optionalText(node, "description", id);
         return new PolicyRule(id, description == null ? "" : description, when, action, reasonCode, severity, redact,
-                redactMode, PolicyCel.compile(id, when));
+                redactMode, mode, canaryPercent, PolicyCel.compile(id, when));
+    }
+
+    private static int canaryPercent(JsonNode node, RuleMode mode, String id) throws PolicyBundleException {
+        if (mode != RuleMode.CANARY) {
+            if (node != null && !node.isNull()) {
+                throw new PolicyBundleException(id, "'canary_percent' is only allowed with mode canary");
+            }
+            return 100;
+        }
+        if (node == null || !node.isInt() || node.asInt() < 1 || node.asInt() > 99) {
+            throw new PolicyBundleException(id, "mode canary needs 'canary_percent', an integer 1-99");
+        }
+        return node.asInt();
     }
 
     private static Set<String> redactList(JsonNode node, String id) throws PolicyBundleException {

@@ -24,7 +24,9 @@ import dev.cel.runtime.CelRuntime;
  *       {@code model}, {@code stream} (bool), {@code message_count} and {@code bytes} (int);</li>
  *   <li>{@code findings}: {@code list<map<string, dyn>>}, each with {@code type}, {@code family},
  *       {@code rule_id}, {@code severity} (lower-case) and {@code confidence} (double);</li>
- *   <li>{@code risk}: {@code int}, 0–100.</li>
+ *   <li>{@code risk}: {@code int}, 0–100;</li>
+ *   <li>{@code risk_band}: {@code string}, {@code low}, {@code hold} or {@code block}, by the
+ *       bundle's {@link RiskBand}.</li>
  * </ul>
  */
 final class PolicyCel {
@@ -39,6 +41,7 @@ final class PolicyCel {
             .addVar("request", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("findings", ListType.create(MapType.create(SimpleType.STRING, SimpleType.DYN)))
             .addVar("risk", SimpleType.INT)
+            .addVar("risk_band", SimpleType.STRING)
             .setResultType(SimpleType.BOOL)
             .build();
 

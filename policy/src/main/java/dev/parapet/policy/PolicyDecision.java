@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * The outcome of evaluating a bundle against one interaction.
  *
- * @param action         what to do: the most severe action among matching rules, or the
- *                       bundle's default action when none matched
+ * @param action         what to do: the most severe action among matching enforced rules
+ *                       (block &gt; hold &gt; redact &gt; alert &gt; allow), or the bundle's
+ *                       default action when none matched
  * @param reasonCodes    the reason codes of the matching rules whose action is {@code action},
  *                       in bundle order without repeats; {@code [policy_error]} on a fail-closed
  *                       error; empty when no rule matched
@@ -22,13 +23,17 @@ import java.util.Objects;
  *                       listed by a matching redact rule; empty otherwise
  * @param redactModes    how each redacted finding type is replaced: the {@code redact_mode} of the
  *                       first matching redact rule (in bundle order) that lists the type
+ * @param monitoredRuleIds the ids of matching rules that did not take part because they are in
+ *                       monitor mode, or in canary mode for a principal outside the canary, in
+ *                       bundle order: what they would have done is for reporting only
  * @param degraded       true when some condition failed to evaluate (the decision was made
  *                       fail-closed, or fail-open without that rule)
  * @param bundleDigest   the digest of the bundle that decided ({@link PolicyBundle#digest()})
  * @param bundleVersion  the version of the bundle that decided
  */
 public record PolicyDecision(Action action, List<String> reasonCodes, List<String> matchedRuleIds,
-                             List<Finding> redactions, Map<String, RedactionMode> redactModes, boolean degraded, String bundleDigest, String bundleVersion) {
+                             List<Finding> redactions, Map<String, RedactionMode> redactModes,
+                             List<String> monitoredRuleIds, boolean degraded, String bundleDigest, String bundleVersion) {
 
     /** Checks for nulls and copies the lists. */
     public PolicyDecision {
@@ -37,6 +42,7 @@ public record PolicyDecision(Action action, List<String> reasonCodes, List<Strin
         matchedRuleIds = List.copyOf(matchedRuleIds);
         redactions = List.copyOf(redactions);
         redactModes = Map.copyOf(redactModes);
+        monitoredRuleIds = List.copyOf(monitoredRuleIds);
         Objects.requireNonNull(bundleDigest, "bundleDigest");
         Objects.requireNonNull(bundleVersion, "bundleVersion");
     }

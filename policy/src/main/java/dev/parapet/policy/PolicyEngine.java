@@ -19,7 +19,11 @@ import java.util.Set;
  * <p>Semantics:
  * <ol>
  *   <li>Every rule is evaluated, in bundle order, over the same variables.</li>
- *   <li>The most severe action among the matching rules wins: block &gt; redact &gt; allow.</li>
+ *   <li>Matching rules in monitor mode, and canary rules for principals outside their canary
+ *       share ({@link CanarySelection}), take no part below: they are listed in
+ *       {@link PolicyDecision#monitoredRuleIds()} only. Monitor rules never change traffic.</li>
+ *   <li>The most severe action among the other matching rules wins:
+ *       block &gt; hold &gt; redact &gt; alert &gt; allow (deny overrides).</li>
  *   <li>The decision's reason codes and rule ids are those of every matching rule whose action
  *       is the winning one, in bundle order (codes without repeats).</li>
  *   <li>If redact wins, the redactions are the findings whose type is in the {@code redact} list
@@ -27,7 +31,8 @@ import java.util.Set;
  *   <li>If no rule matches, the bundle's {@code default_action} applies, with no reason codes.</li>
  *   <li>If a condition fails to evaluate (an error such as a missing map key, or a non-bool
  *       result): with {@code on_error: fail_closed} the decision is block with reason
- *       {@code policy_error} and {@code degraded}; with {@code fail_open} the failing rule is
+ *       {@code policy_error} and {@code degraded} (a failing rule that would not be enforced only
+ *       marks the decision degraded); with {@code fail_open} the failing rule is
  *       skipped, the others decide, and the decision is marked {@code degraded}.</li>
  * </ol>
  * {@link #decide} never throws. Instances are immutable and thread-safe.
@@ -53,26 +58,31 @@ public final class PolicyEngine {
     public PolicyDecision decide(PolicyInput in) {
         Map<String, Object> activation;
         try {
-            activation = PolicyActivation.of(in);
+            activation = PolicyActivation.of(in, bundle.riskBand());
         } catch (RuntimeException e) {
             return failClosed(List.of());
         }
         boolean degraded = false;
         List<PolicyRule> matched = new ArrayList<>();
+        List<String> monitored = new ArrayList<>();
         for (PolicyRule rule : bundle.rules()) {
             Boolean result = evaluate(rule, activation);
             if (result == null) {
-                if (bundle.onError() == OnError.FAIL_CLOSED) {
+                if (bundle.onError() == OnError.FAIL_CLOSED && enforced(rule, in)) {
                     return failClosed(List.of(rule.id()));
                 }
                 degraded = true;
             } else if (result) {
-                matched.add(rule);
+                if (enforced(rule, in)) {
+                    matched.add(rule);
+                } else {
+                    monitored.add(rule.id());
+                }
             }
         }
         if (matched.isEmpty()) {
-            return new PolicyDecision(bundle.defaultAction(), List.of(), List.of(), List.of(), Map.of(), degraded,
-                    bundle.digest(), bundle.version());
+            return new PolicyDecision(bundle.defaultAction(), List.of(), List.of(), List.of(), Map.of(), monitored,
+                    degraded, bundle.digest(), bundle.version());
         }
         Action winner = Action.ALLOW;
         for (PolicyRule rule : matched) {
@@ -93,7 +103,7 @@ public final class PolicyEngine {
             }
         }
         if (winner != Action.REDACT) {
-            return new PolicyDecision(winner, List.copyOf(codes), ids, List.of(), Map.of(), degraded,
+            return new PolicyDecision(winner, List.copyOf(codes), ids, List.of(), Map.of(), monitored, degraded,
                     bundle.digest(), bundle.version());
         }
         // a rule may name a whole family (secret.*): the decision lists concrete types
@@ -106,8 +116,17 @@ public final class PolicyEngine {
                 modes.putIfAbsent(f.type(), mode);
             }
         }
-        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions, modes, degraded, bundle.digest(),
-                bundle.version());
+        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions, modes, monitored, degraded,
+                bundle.digest(), bundle.version());
+    }
+
+    /** Whether a matching rule takes part in the decision for this principal. */
+    private static boolean enforced(PolicyRule rule, PolicyInput in) {
+        return switch (rule.mode()) {
+            case ENFORCE -> true;
+            case MONITOR -> false;
+            case CANARY -> CanarySelection.selected(in.principal(), rule.id(), rule.canaryPercent());
+        };
     }
 
     /** The rule's verdict, or null when its condition failed or did not yield a bool. */
@@ -120,7 +139,7 @@ public final class PolicyEngine {
     }
 
     private PolicyDecision failClosed(List<String> ruleIds) {
-        return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), Map.of(), true,
-                bundle.digest(), bundle.version());
+        return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), Map.of(),
+                List.of(), true, bundle.digest(), bundle.version());
     }
 }

@@ -19,10 +19,15 @@ import java.util.Set;
  * @param severity    an optional severity for reporting, may be null
  * @param redact      the finding types masked by a redact rule; empty for other actions
  * @param redactMode  how a redact rule replaces them (mask unless the rule says otherwise)
+ * @param mode        whether a match changes traffic (enforce), is only reported (monitor), or
+ *                    changes traffic for a share of principals (canary)
+ * @param canaryPercent with mode canary, the share of principals (1–99) it is enforced for; 100
+ *                    otherwise
  * @param program     the compiled condition (immutable, thread-safe)
  */
 record PolicyRule(String id, String description, String when, Action action, String reasonCode,
-                  Severity severity, Set<String> redact, RedactionMode redactMode, CelRuntime.Program program) {
+                  Severity severity, Set<String> redact, RedactionMode redactMode, RuleMode mode, int canaryPercent,
+                  CelRuntime.Program program) {
 
     PolicyRule {
         redact = Set.copyOf(redact);

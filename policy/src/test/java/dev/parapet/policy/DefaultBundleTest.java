@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.parapet.policy.Inputs.finding;
 import static dev.parapet.policy.Inputs.input;
+import static dev.parapet.policy.Inputs.withRisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultBundleTest {
@@ -16,7 +17,7 @@ class DefaultBundleTest {
 
     @Test
     void blocksPromptInjection() {
-        PolicyDecision d = engine.decide(input(finding("injection.instruction_override", 0, 10)));
+        PolicyDecision d = engine.decide(withRisk(84, finding("injection.instruction_override", 0, 10)));
 
         assertThat(d.action()).isEqualTo(Action.BLOCK);
         assertThat(d.reasonCodes()).containsExactly("prompt_injection_detected");
@@ -52,7 +53,7 @@ class DefaultBundleTest {
 
     @Test
     void blockWinsOverRedact() {
-        PolicyDecision d = engine.decide(input(finding("pii.email", 3, 20), finding("injection.delimiter", 0, 5)));
+        PolicyDecision d = engine.decide(withRisk(97, finding("pii.email", 3, 20), finding("injection.delimiter", 0, 5)));
 
         assertThat(d.action()).isEqualTo(Action.BLOCK);
         assertThat(d.reasonCodes()).containsExactly("prompt_injection_detected");
@@ -75,17 +76,33 @@ class DefaultBundleTest {
         PolicyDecision d = engine.decide(input());
 
         assertThat(d.bundleDigest()).isEqualTo(bundle.digest()).matches("sha256:[0-9a-f]{64}");
-        assertThat(d.bundleVersion()).isEqualTo("3");
+        assertThat(d.bundleVersion()).isEqualTo("4");
         assertThat(bundle.name()).isEqualTo("default");
     }
 
     @Test
-    void theClassifierBlocksAloneOnlyWhenConfident() {
-        Finding unsure = new Finding("injection.classifier", "injection", "L3-CLASSIFIER", Severity.MEDIUM, 0.90, 0, 0, 10);
-        Finding confident = new Finding("injection.classifier", "injection", "L3-CLASSIFIER", Severity.HIGH, 0.97, 0, 0, 10);
+    void blocksOnTheRiskBandNotOnAnyInjectionFinding() {
+        Finding signature = finding("injection.instruction_override", 0, 10);
 
-        assertThat(engine.decide(input(unsure)).action()).isEqualTo(Action.ALLOW);
-        assertThat(engine.decide(input(confident)).action()).isEqualTo(Action.BLOCK);
+        assertThat(engine.decide(withRisk(83, signature)).action()).isEqualTo(Action.ALLOW);
+        assertThat(engine.decide(withRisk(84)).action()).isEqualTo(Action.BLOCK);
+        assertThat(bundle.riskBand()).isEqualTo(RiskBand.DEFAULT);
+    }
+
+    @Test
+    void theHoldBandIsMonitoredAndLeavesTrafficUnchanged() {
+        Finding email = finding("pii.email", 3, 20);
+
+        PolicyDecision held = engine.decide(withRisk(53));
+        PolicyDecision heldWithEmail = engine.decide(withRisk(60, email));
+        PolicyDecision low = engine.decide(withRisk(52));
+
+        assertThat(held.action()).isEqualTo(Action.ALLOW);
+        assertThat(held.matchedRuleIds()).isEmpty();
+        assertThat(held.monitoredRuleIds()).containsExactly("hold-suspected-injection");
+        assertThat(heldWithEmail.action()).isEqualTo(Action.REDACT);
+        assertThat(heldWithEmail.monitoredRuleIds()).containsExactly("hold-suspected-injection");
+        assertThat(low.monitoredRuleIds()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,10 @@ final class Inputs {
         return new PolicyInput(DEVELOPER, CHAT, List.of(findings), findings.length == 0 ? 0 : 60);
     }
 
+    static PolicyInput withRisk(int risk, Finding... findings) {
+        return new PolicyInput(DEVELOPER, CHAT, List.of(findings), risk);
+    }
+
     static PolicyBundle bundle(String yaml) throws PolicyBundleException {
         return PolicyBundle.parse(yaml.getBytes(StandardCharsets.UTF_8));
     }

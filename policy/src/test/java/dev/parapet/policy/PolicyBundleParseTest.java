@@ -158,7 +158,7 @@ class PolicyBundleParseTest {
     void defaultBundleParses() {
         PolicyBundle bundle = PolicyBundle.defaults();
         assertThat(PolicyRule.ids(bundle.rules()))
-                .containsExactly("block-prompt-injection", "redact-email", "redact-card-number", "redact-secrets",
+                .containsExactly("block-prompt-injection", "hold-suspected-injection", "redact-email", "redact-card-number", "redact-secrets",
                         "redact-identifiers", "redact-health-identifiers");
         assertThat(bundle.digest()).isNotBlank();
     }

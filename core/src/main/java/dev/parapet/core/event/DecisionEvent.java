@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param endpoint         the operation ({@code chat.completions})
  * @param model            the requested model, or {@code null} when the request could not be parsed
  * @param stream           whether a streamed answer was requested
- * @param decision         {@code allow}, {@code redact} or {@code block}
+ * @param decision         {@code allow}, {@code alert}, {@code redact}, {@code hold} or {@code block}
  * @param reasonCodes      stable reason codes explaining the decision
  * @param matchedRules     ids of the policy rules that matched
  * @param findings         finding type to count, e.g. {@code {"pii.email": 2}}
@@ -37,6 +37,8 @@ import java.util.TreeMap;
  * @param bundleDigest     sha256 digest of the policy bundle that decided
  * @param bundleVersion    that bundle's version
  * @param degraded         true when a stage failed and the decision fell back to fail-open or fail-closed
+ * @param monitoredRules   ids of matching rules in monitor mode (or outside their canary): what
+ *                         they would have done did not change the decision; empty when none
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -65,7 +67,8 @@ public record DecisionEvent(
         @JsonProperty("upstream_latency_ms") long upstreamLatencyMs,
         @JsonProperty("bundle_digest") String bundleDigest,
         @JsonProperty("bundle_version") String bundleVersion,
-        @JsonProperty("degraded") boolean degraded) {
+        @JsonProperty("degraded") boolean degraded,
+        @JsonProperty("monitored_rules") List<String> monitoredRules) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -78,6 +81,7 @@ public record DecisionEvent(
         Objects.requireNonNull(decision, "decision");
         reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
         matchedRules = matchedRules == null ? List.of() : List.copyOf(matchedRules);
+        monitoredRules = monitoredRules == null ? List.of() : List.copyOf(monitoredRules);
         findings = findings == null ? new TreeMap<>() : new TreeMap<>(findings);
         if (riskScore < 0 || riskScore > 100) {
             throw new IllegalArgumentException("riskScore out of 0..100: " + riskScore);

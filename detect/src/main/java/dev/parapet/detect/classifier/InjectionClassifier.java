@@ -66,8 +66,16 @@ public final class InjectionClassifier implements Detector {
 
     @Override
     public void detect(int messageIndex, String text, List<Finding> out) {
+        detectAndScore(messageIndex, text, out);
+    }
+
+    /**
+     * As {@link #detect}, and returns the highest probability over the text's windows (0 for a
+     * blank text), which the risk score uses also when it is below the threshold.
+     */
+    public double detectAndScore(int messageIndex, String text, List<Finding> out) {
         if (text.isBlank()) {
-            return;
+            return 0;
         }
         // The model's margin grows with the square root of a text's feature count, so a long
         // benign text drifts towards "attack". A text longer than WINDOW is scored window by
@@ -93,6 +101,7 @@ public final class InjectionClassifier implements Detector {
             Severity severity = best >= HIGH_SEVERITY_FROM ? Severity.HIGH : Severity.MEDIUM;
             out.add(new Finding(TYPE, "injection", RULE_ID, severity, best, messageIndex, bestStart, bestEnd));
         }
+        return best;
     }
 
     /** The longest text scored whole; longer ones are scored in windows of this many characters. */

@@ -1,7 +1,6 @@
 package dev.parapet.detect.eval;
 
 import dev.parapet.core.ChatMessage;
-import dev.parapet.core.Finding;
 import dev.parapet.detect.DetectionEngine;
 import dev.parapet.detect.DetectionResult;
 
@@ -13,17 +12,15 @@ import java.util.Objects;
 /**
  * Measures how well the engine separates attacks from benign texts.
  *
- * <p>Each text is scanned alone, as the content of one {@code user} message. The text is
- * predicted attack when the result holds any finding of family {@value #FAMILY}; its score is the
- * highest confidence among those findings (0 when there are none). Each scan is timed with
+ * <p>Each text is scanned alone, as the content of one {@code user} message. Its score is the
+ * engine's risk score over 100 (every layer, calibrated: {@link dev.parapet.detect.risk.RiskModel}),
+ * and the text is predicted attack when the risk score reaches the risk model's block threshold —
+ * what the default policy bundle blocks on. Each scan is timed with
  * {@link System#nanoTime()}; before the counted pass, {@value #WARMUP_SCANS} scans of texts
  * spread evenly over the file (so that every slice, short and long, is represented; each text
  * repeated when the file is shorter) warm the JIT and are discarded.
  */
 public final class InjectionEvaluation {
-
-    /** The finding family that counts as an attack verdict. */
-    public static final String FAMILY = "injection";
 
     /** Scans run and discarded before timing starts. */
     public static final int WARMUP_SCANS = 1_000;
@@ -57,23 +54,16 @@ public final class InjectionEvaluation {
             long begin = System.nanoTime();
             DetectionResult result = engine.scan(messages);
             long nanos = System.nanoTime() - begin;
-            observations.add(observe(sample, result, nanos));
+            observations.add(observe(sample, result, nanos, engine.riskModel().block()));
             progress.scanned(i + 1, samples.size());
         }
         return InjectionReport.of(observations);
     }
 
     /** The verdict and score of one scan of a sample. */
-    static InjectionObservation observe(InjectionSample sample, DetectionResult result, long nanos) {
-        boolean flagged = false;
-        double score = 0;
-        for (Finding f : result.findings()) {
-            if (f.family().equals(FAMILY)) {
-                flagged = true;
-                score = Math.max(score, f.confidence());
-            }
-        }
-        return new InjectionObservation(sample.attack(), sample.slice(), flagged, score, nanos);
+    static InjectionObservation observe(InjectionSample sample, DetectionResult result, long nanos, int blockFrom) {
+        return new InjectionObservation(sample.attack(), sample.slice(), result.riskScore() >= blockFrom,
+                result.riskScore() / 100.0, nanos);
     }
 
     private static List<ChatMessage> messages(InjectionSample sample) {

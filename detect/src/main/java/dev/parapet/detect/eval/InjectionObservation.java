@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param attack    the text's label
  * @param slice     the text's slice
- * @param flagged   whether the engine reported any {@code injection} finding
- * @param score     the highest confidence among those findings, 0 when there are none
+ * @param flagged   whether the risk score reached the block threshold
+ * @param score     the risk score over 100
  * @param scanNanos the wall time of the scan
  */
 public record InjectionObservation(boolean attack, String slice, boolean flagged, double score, long scanNanos) {

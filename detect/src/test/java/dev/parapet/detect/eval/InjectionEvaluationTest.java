@@ -4,6 +4,7 @@ import dev.parapet.core.Finding;
 import dev.parapet.core.Severity;
 import dev.parapet.detect.DetectionEngine;
 import dev.parapet.detect.DetectionResult;
+import dev.parapet.detect.risk.RiskSignals;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,23 +23,22 @@ class InjectionEvaluationTest {
     }
 
     @Test
-    void scoreIsTheHighestInjectionConfidenceAndOtherFamiliesDoNotFlag() {
-        DetectionResult result = new DetectionResult(List.of(
-                finding("pii.email", 1.0),
-                finding("injection.instruction_override", 0.7),
-                finding("injection.jailbreak", 0.85)), 90);
-        InjectionObservation o = InjectionEvaluation.observe(ATTACK, result, 1_500);
+    void scoreIsTheRiskScoreAndTheVerdictIsReachingTheBlockThreshold() {
+        List<Finding> findings = List.of(finding("pii.email", 1.0), finding("injection.jailbreak", 0.85));
+        DetectionResult result = new DetectionResult(findings, RiskSignals.of(findings, 0.9), 90);
+        InjectionObservation o = InjectionEvaluation.observe(ATTACK, result, 1_500, 85);
         assertThat(o.flagged()).isTrue();
-        assertThat(o.score()).isEqualTo(0.85);
+        assertThat(o.score()).isEqualTo(0.90);
         assertThat(o.scanNanos()).isEqualTo(1_500);
     }
 
     @Test
-    void aTextWithOnlyPiiFindingsIsNotFlaggedAndScoresZero() {
-        DetectionResult result = new DetectionResult(List.of(finding("pii.email", 1.0)), 25);
-        InjectionObservation o = InjectionEvaluation.observe(ATTACK, result, 1);
+    void aRiskBelowTheBlockThresholdIsNotFlagged() {
+        List<Finding> findings = List.of(finding("pii.email", 1.0));
+        DetectionResult result = new DetectionResult(findings, RiskSignals.of(findings, 0.0), 50);
+        InjectionObservation o = InjectionEvaluation.observe(ATTACK, result, 1, 85);
         assertThat(o.flagged()).isFalse();
-        assertThat(o.score()).isZero();
+        assertThat(o.score()).isEqualTo(0.5);
     }
 
     @Test

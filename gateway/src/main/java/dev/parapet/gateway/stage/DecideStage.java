@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * Evaluates the active policy bundle over principal, request and findings. A block ends the
- * exchange with 403 and the first reason code; allow and redact go on.
+ * exchange with 403 and the first reason code; so does a hold, since the inline path never waits
+ * for a review (the request is not forwarded; the event records the hold); allow, alert and
+ * redact go on.
  */
 public final class DecideStage implements Stage {
     private final Supplier<PolicyEngine> policy;
@@ -33,6 +35,11 @@ public final class DecideStage implements Stage {
             String code = decision.reasonCodes().isEmpty() ? "policy_block" : decision.reasonCodes().getFirst();
             return new Outcome.Refused(403, "policy_violation", code,
                     "Request blocked by policy (" + String.join(", ", decision.reasonCodes()) + ").");
+        }
+        if (decision.action() == Action.HOLD) {
+            return new Outcome.Refused(403, "policy_violation", decision.reasonCodes().getFirst(),
+                    "Request held for review by policy (" + String.join(", ", decision.reasonCodes())
+                            + "); it was not forwarded.");
         }
         return chain.proceed(exchange);
     }

@@ -30,8 +30,8 @@ public final class DetectStage implements Stage {
     public Outcome handle(Exchange exchange, Chain chain) {
         DetectionResult result;
         try {
-            result = engine.scan(exchange.interaction().messages())
-                    .with(baseline.observe(exchange.principal().tenantId() + "/" + exchange.principal().id(),
+            result = engine.withFindings(engine.scan(exchange.interaction().messages()),
+                    baseline.observe(exchange.principal().tenantId() + "/" + exchange.principal().id(),
                             exchange.receivedAt(), exchange.interaction().requestBytes()));
         } catch (RuntimeException e) {
             LOG.error("detector failed; refusing (fail-closed) decision_id={} error={}", exchange.decisionId(),

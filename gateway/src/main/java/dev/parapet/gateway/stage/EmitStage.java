@@ -90,6 +90,7 @@ public final class EmitStage implements Stage {
                 ex.riskScore(), outcome.status(), errorCode, ex.body() == null ? 0 : ex.body().length,
                 gatewayMicros, ex.upstreamHeadersMillis(),
                 decision == null ? policy.get().bundle().digest() : decision.bundleDigest(),
-                decision == null ? policy.get().bundle().version() : decision.bundleVersion(), ex.degraded());
+                decision == null ? policy.get().bundle().version() : decision.bundleVersion(), ex.degraded(),
+                decision == null ? List.of() : decision.monitoredRuleIds());
     }
 }
