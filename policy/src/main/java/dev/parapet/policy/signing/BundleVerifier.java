@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,8 +118,6 @@ public final class BundleVerifier {
                 return difference.get();
             }
         }
-        List<String> keyIds = new ArrayList<>();
-        byTrusted.forEach(s -> keyIds.add(s.keyId()));
-        return new Verified(keyIds, bundle.digest());
+        return new Verified(byTrusted.stream().map(BundleSignature::keyId).toList(), bundle.digest());
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,7 +74,7 @@ public final class SignaturesFile {
             root = JSON.readTree(json);
         } catch (JacksonException e) {
             throw new SignaturesFileException("not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SignaturesFileException("not readable: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
@@ -119,7 +121,7 @@ public final class SignaturesFile {
         }
         try {
             String text = JSON.writeValueAsString(root) + "\n";
-            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return text.getBytes(StandardCharsets.UTF_8);
         } catch (JacksonException e) {
             throw new IllegalStateException("signatures not serialisable", e);
         }

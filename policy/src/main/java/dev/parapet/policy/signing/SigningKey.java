@@ -1,5 +1,6 @@
 package dev.parapet.policy.signing;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.KeyPair;
@@ -30,14 +31,17 @@ import java.util.Objects;
 public record SigningKey(String keyId, PrivateKey privateKey, PublicKey publicKey) {
 
     private static final int SEED_BYTES = 32;
-    private static final byte[] PROBE = "parapet signing key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PROBE = "parapet signing key check".getBytes(StandardCharsets.US_ASCII);
 
     public SigningKey {
         Objects.requireNonNull(privateKey, "privateKey");
         if (!isEd25519(privateKey)) {
             throw new IllegalArgumentException("not an Ed25519 private key: " + privateKey.getAlgorithm());
         }
-        TrustedKey.of(publicKey);
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (!TrustedKey.isEd25519(publicKey)) {
+            throw new IllegalArgumentException("not an Ed25519 public key: " + publicKey.getAlgorithm());
+        }
         if (!TrustedKey.keyIdOf(publicKey).equals(keyId)) {
             throw new IllegalArgumentException("key id " + keyId + " does not belong to this public key");
         }

@@ -13,7 +13,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +107,7 @@ class BundleVerifierTest {
                 Arguments.of("file digest in .signatures.json edited to match a changed file", (Tamper) t -> {
                     t.write("rules/pii.yaml", "rules: [x]\n");
                     String now = BundleFiles.read(t.dir).fileDigests().get("rules/pii.yaml");
-                    String signed = BundleFiles.of(java.util.Map.of("rules/pii.yaml",
+                    String signed = BundleFiles.of(Map.of("rules/pii.yaml",
                             "rules: []\n".getBytes(StandardCharsets.UTF_8))).fileDigests().get("rules/pii.yaml");
                     t.editSignatures(json -> json.replace(signed, now));
                 }, Reason.BAD_SIGNATURE, null, "does not match its file list"),
@@ -227,7 +231,7 @@ class BundleVerifierTest {
         assertThat(verify(KEY).verified()).isTrue();
     }
 
-    private void editSignatures(java.util.function.UnaryOperator<String> edit) throws IOException {
+    private void editSignatures(UnaryOperator<String> edit) throws IOException {
         Path file = dir.resolve(BundleFiles.SIGNATURES_FILE);
         Files.writeString(file, edit.apply(Files.readString(file)));
     }
@@ -237,7 +241,7 @@ class BundleVerifierTest {
     }
 
     private static String flipSignatureByteOf(String json, int index) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"signature\" : \"([^\"]+)\"").matcher(json);
+        Matcher m = Pattern.compile("\"signature\" : \"([^\"]+)\"").matcher(json);
         for (int i = 0; i <= index; i++) {
             assertThat(m.find()).isTrue();
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -117,7 +118,7 @@ class PemKeysTest {
         }
     }
 
-    private static java.security.KeyPair generate(String algorithm, int bits) throws NoSuchAlgorithmException {
+    private static KeyPair generate(String algorithm, int bits) throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
         if (bits > 0) {
             generator.initialize(bits);
