@@ -186,12 +186,23 @@ public final class BundleFiles {
         return name;
     }
 
-    private static void checkName(String name) throws PolicyBundleException {
+    /**
+     * Whether a bundle may hold a file at {@code name}: {@code /}-separated segments of letters,
+     * digits, {@code .}, {@code _} and {@code -}, none starting with a dot.
+     */
+    public static boolean isAllowedName(String name) {
         for (String segment : name.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches()) {
-                throw new PolicyBundleException(null, "bundle path '" + name
-                        + "' is not allowed (segments of letters, digits, '.', '_' and '-', not starting with '.')");
+                return false;
             }
+        }
+        return true;
+    }
+
+    private static void checkName(String name) throws PolicyBundleException {
+        if (!isAllowedName(name)) {
+            throw new PolicyBundleException(null, "bundle path '" + name
+                    + "' is not allowed (segments of letters, digits, '.', '_' and '-', not starting with '.')");
         }
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code parapet keys}: signing keys on disk (its subcommands do the work). */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = "Generate and manage signing keys.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {KeysGenerateCommand.class, CommandLine.HelpCommand.class})
 public final class KeysCommand implements Runnable {
 
     @Spec
