@@ -14,7 +14,11 @@ import dev.parapet.gateway.openai.ChatAnswerRestorer;
 import dev.parapet.gateway.openai.ChatRequestCodec;
 import dev.parapet.gateway.openai.OpenAiErrorBody;
 import dev.parapet.gateway.pipeline.Pipeline;
+import dev.parapet.gateway.decide.DecisionAnswerStage;
+import dev.parapet.gateway.decide.DecisionRequestCodec;
+import dev.parapet.gateway.openai.ParsedChatRequest;
 import dev.parapet.gateway.server.GatewayRoutes;
+import dev.parapet.gateway.stage.RequestParser;
 import dev.parapet.gateway.server.GatewayMetrics;
 import dev.parapet.gateway.stage.AuditAvailableStage;
 import dev.parapet.gateway.stage.AuthenticateStage;
@@ -57,6 +61,8 @@ public final class Gateway implements AutoCloseable {
     private final Optional<EventShipper> shipper;
     private final UpstreamClient upstreams;
     private final WebServer server;
+    private final ApiKeyDirectory keys;
+    private final DetectStage detect;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Gateway(GatewayConfig config) throws IOException {
@@ -69,8 +75,11 @@ public final class Gateway implements AutoCloseable {
         this.upstreams = new UpstreamClient(Duration.ofSeconds(5));
         GatewayMetrics metrics = new GatewayMetrics(spool::pending, spool::failedWrites);
         ObjectMapper json = JsonMapper.builder().build();
+        this.keys = new ApiKeyDirectory(config.apiKeys());
+        this.detect = new DetectStage(DetectionEngine.defaults(), BehaviourBaseline.defaults());
         Pipeline pipeline = pipeline(config, json, metrics);
-        GatewayRoutes routes = new GatewayRoutes(pipeline, metrics, this::readiness, Ids::newId);
+        GatewayRoutes routes = new GatewayRoutes(pipeline, decisionPipeline(config, json, metrics), metrics,
+                this::readiness, Ids::newId);
         this.server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
@@ -105,24 +114,44 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The request pipeline, in order; the only place the stages are put together. */
+    /** The request pipeline, in order; with {@link #decisionPipeline}, the only place stages are put together. */
     private Pipeline pipeline(GatewayConfig config, ObjectMapper json, GatewayMetrics metrics) {
         ChatRequestCodec codec = new ChatRequestCodec(json);
         OpenAiErrorBody errors = new OpenAiErrorBody(json);
-        EventSink sink = event -> {
-            metrics.accept(event);
-            spool.accept(event);
+        RequestParser chat = (body, provider, endpoint) -> switch (codec.parse(body, provider, endpoint)) {
+            case ChatRequestCodec.Result.Invalid(String problem) -> new RequestParser.Result.Invalid(problem);
+            case ChatRequestCodec.Result.Valid(ParsedChatRequest parsed) ->
+                    new RequestParser.Result.Valid(parsed, parsed.interaction(), null);
         };
         return new Pipeline(List.of(
-                new EmitStage(config.gatewayId(), config.tenantId(), policy::get, sink),
+                new EmitStage(config.gatewayId(), config.tenantId(), policy::get, sink(metrics)),
                 new RespondStage(errors),
                 new AuditAvailableStage(spool::writable),
-                new AuthenticateStage(new ApiKeyDirectory(config.apiKeys())),
-                new ParseStage(config.maxBodyBytes(), codec),
-                new DetectStage(DetectionEngine.defaults(), BehaviourBaseline.defaults()),
+                new AuthenticateStage(keys),
+                new ParseStage(config.maxBodyBytes(), chat),
+                detect,
                 new DecideStage(policy::get),
                 new TransformStage(codec, config.redactionKey()),
                 new ForwardStage(new UpstreamRouter(config.upstreams()), upstreams, errors, new ChatAnswerRestorer(json))));
+    }
+
+    /** The decision API's pipeline: the same checks, answered with the decision itself. */
+    private Pipeline decisionPipeline(GatewayConfig config, ObjectMapper json, GatewayMetrics metrics) {
+        return new Pipeline(List.of(
+                new EmitStage(config.gatewayId(), config.tenantId(), policy::get, sink(metrics)),
+                new RespondStage(new OpenAiErrorBody(json)),
+                new AuditAvailableStage(spool::writable),
+                new AuthenticateStage(keys),
+                new ParseStage(config.maxBodyBytes(), new DecisionRequestCodec(json)),
+                detect,
+                new DecisionAnswerStage(policy::get, json)));
+    }
+
+    private EventSink sink(GatewayMetrics metrics) {
+        return event -> {
+            metrics.accept(event);
+            spool.accept(event);
+        };
     }
 
     private GatewayRoutes.Readiness readiness() {

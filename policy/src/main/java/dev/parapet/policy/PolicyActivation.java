@@ -1,5 +1,6 @@
 package dev.parapet.policy;
 
+import com.google.protobuf.NullValue;
 import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 final class PolicyActivation {
 
+    private static final Map<String, Object> NO_TOOL = Map.of("name", "", "arguments", Map.of());
+
     private PolicyActivation() {
     }
 
@@ -25,7 +28,26 @@ final class PolicyActivation {
                 "request", request(in.interaction()),
                 "findings", findings(in.findings()),
                 "risk", (long) in.riskScore(),
-                "risk_band", band.of(in.riskScore()));
+                "risk_band", band.of(in.riskScore()),
+                "tool", in.tool() == null ? NO_TOOL : Map.of("name", in.tool().name(), "arguments", celValue(in.tool().arguments())));
+    }
+
+    /** A JSON value with Java nulls replaced by CEL's null, which maps and lists may hold. */
+    private static Object celValue(Object value) {
+        if (value == null) {
+            return NullValue.NULL_VALUE;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, celValue(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            list.forEach(v -> out.add(celValue(v)));
+            return out;
+        }
+        return value;
     }
 
     private static Map<String, Object> principal(Principal p) {

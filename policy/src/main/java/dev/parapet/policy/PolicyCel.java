@@ -25,6 +25,9 @@ import dev.cel.runtime.CelRuntime;
  *   <li>{@code findings}: {@code list<map<string, dyn>>}, each with {@code type}, {@code family},
  *       {@code rule_id}, {@code severity} (lower-case) and {@code confidence} (double);</li>
  *   <li>{@code risk}: {@code int}, 0–100;</li>
+ *   <li>{@code tool}: {@code map<string, dyn>} with {@code name} ({@code ""} for a model
+ *       request) and {@code arguments} (the JSON arguments of a {@code /v1/decide} call, else
+ *       empty);</li>
  *   <li>{@code risk_band}: {@code string}, {@code low}, {@code hold} or {@code block}, by the
  *       bundle's {@link RiskBand}.</li>
  * </ul>
@@ -42,6 +45,7 @@ final class PolicyCel {
             .addVar("findings", ListType.create(MapType.create(SimpleType.STRING, SimpleType.DYN)))
             .addVar("risk", SimpleType.INT)
             .addVar("risk_band", SimpleType.STRING)
+            .addVar("tool", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .setResultType(SimpleType.BOOL)
             .build();
 

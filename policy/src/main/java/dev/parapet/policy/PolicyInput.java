@@ -3,6 +3,7 @@ package dev.parapet.policy;
 import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
+import dev.parapet.core.ToolCall;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +15,21 @@ import java.util.Objects;
  * @param interaction the normalised request
  * @param findings    what the detectors saw in it
  * @param riskScore   the detectors' risk score, 0–100
+ * @param tool        the tool an agent asks to call ({@code POST /v1/decide}), or null for a
+ *                    model request
  */
-public record PolicyInput(Principal principal, Interaction interaction, List<Finding> findings, int riskScore) {
+public record PolicyInput(Principal principal, Interaction interaction, List<Finding> findings, int riskScore,
+                          ToolCall tool) {
 
     /** Checks for nulls and copies {@code findings}. */
     public PolicyInput {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(interaction, "interaction");
         findings = List.copyOf(findings);
+    }
+
+    /** The input of a model request (no tool call). */
+    public PolicyInput(Principal principal, Interaction interaction, List<Finding> findings, int riskScore) {
+        this(principal, interaction, findings, riskScore, null);
     }
 }

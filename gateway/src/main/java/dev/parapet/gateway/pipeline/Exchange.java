@@ -3,6 +3,7 @@ package dev.parapet.gateway.pipeline;
 import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
+import dev.parapet.core.ToolCall;
 import dev.parapet.detect.TokenVault;
 import dev.parapet.policy.PolicyDecision;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public final class Exchange {
     private byte[] body;
     private Object parsedBody;
     private Interaction interaction;
+    private ToolCall tool;
     private List<Finding> findings = List.of();
     private int riskScore;
     private PolicyDecision decision;
@@ -73,6 +75,10 @@ public final class Exchange {
     /** The normalised interaction, or {@code null} when the body did not parse. */
     public Interaction interaction() { return interaction; }
     public void interaction(Interaction i) { this.interaction = i; }
+
+    /** The tool call a decision request asks about, or {@code null}. */
+    public ToolCall tool() { return tool; }
+    public void tool(ToolCall t) { this.tool = t; }
 
     public List<Finding> findings() { return findings; }
     public int riskScore() { return riskScore; }

@@ -1,5 +1,6 @@
 package dev.parapet.gateway.server;
 
+import dev.parapet.gateway.decide.DecisionRequestCodec;
 import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Pipeline;
 import io.helidon.webserver.http.HttpRouting;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 /** Every HTTP route of the gateway, declared in {@link #routing}. */
 public final class GatewayRoutes {
     private final Pipeline pipeline;
+    private final Pipeline decisions;
     private final GatewayMetrics metrics;
     private final Supplier<Readiness> readiness;
     private final Supplier<UUID> ids;
@@ -31,8 +33,14 @@ public final class GatewayRoutes {
                             long spoolPending, String controlPlane) {
     }
 
-    public GatewayRoutes(Pipeline pipeline, GatewayMetrics metrics, Supplier<Readiness> readiness, Supplier<UUID> ids) {
+    /**
+     * @param pipeline  the model-request pipeline ({@code /v1/chat/completions})
+     * @param decisions the decision API's pipeline ({@code /v1/decide}, {@code /v1/data/...})
+     */
+    public GatewayRoutes(Pipeline pipeline, Pipeline decisions, GatewayMetrics metrics, Supplier<Readiness> readiness,
+                         Supplier<UUID> ids) {
         this.pipeline = pipeline;
+        this.decisions = decisions;
         this.metrics = metrics;
         this.readiness = readiness;
         this.ids = ids;
@@ -40,6 +48,8 @@ public final class GatewayRoutes {
 
     public void routing(HttpRouting.Builder rules) {
         rules.post("/v1/chat/completions", this::chatCompletions)
+                .post("/v1/decide", (req, res) -> decide(req, res, DecisionRequestCodec.DECIDE))
+                .post("/v1/data/{+path}", this::opaData)
                 .get("/healthz", (req, res) -> json(res, 200, "{\"status\":\"UP\"}"))
                 .get("/readyz", this::ready)
                 .get("/metrics", (req, res) -> {
@@ -52,6 +62,16 @@ public final class GatewayRoutes {
         Exchange exchange = new Exchange(ids.get().toString(), Instant.now(), System.nanoTime(), "openai",
                 "chat.completions", new HelidonClientRequest(req), new HelidonClientResponse(res));
         pipeline.run(exchange);
+    }
+
+    private void decide(ServerRequest req, ServerResponse res, String endpoint) {
+        decisions.run(new Exchange(ids.get().toString(), Instant.now(), System.nanoTime(), "parapet", endpoint,
+                new HelidonClientRequest(req), new HelidonClientResponse(res)));
+    }
+
+    /** OPA's data API; the codec refuses documents other than the two Parapet serves, after authentication. */
+    private void opaData(ServerRequest req, ServerResponse res) {
+        decide(req, res, DecisionRequestCodec.DATA_PREFIX + req.path().pathParameters().get("path"));
     }
 
     private void ready(ServerRequest req, ServerResponse res) {

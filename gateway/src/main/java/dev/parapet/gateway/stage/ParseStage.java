@@ -1,8 +1,6 @@
 package dev.parapet.gateway.stage;
 
 import dev.parapet.core.ReasonCode;
-import dev.parapet.gateway.openai.ChatRequestCodec;
-import dev.parapet.gateway.openai.ParsedChatRequest;
 import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Outcome;
 import dev.parapet.gateway.pipeline.Stage;
@@ -12,17 +10,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the body within the configured size limit and parses the provider wire format into a
- * normalised interaction. Refuses with 413 above the limit, 415 for a non-JSON body and 400 for
- * a body that is not a well-formed request.
+ * Reads the body within the configured size limit and parses it ({@link RequestParser}: a
+ * provider wire format, or the decision API) into a normalised interaction. Refuses with 413
+ * above the limit, 415 for a non-JSON body and 400 for a body that is not a well-formed request.
  */
 public final class ParseStage implements Stage {
     private final long maxBodyBytes;
-    private final ChatRequestCodec codec;
+    private final RequestParser parser;
 
-    public ParseStage(long maxBodyBytes, ChatRequestCodec codec) {
+    public ParseStage(long maxBodyBytes, RequestParser parser) {
         this.maxBodyBytes = maxBodyBytes;
-        this.codec = codec;
+        this.parser = parser;
     }
 
     @Override
@@ -44,12 +42,13 @@ public final class ParseStage implements Stage {
             return tooLarge();
         }
         exchange.body(body);
-        return switch (codec.parse(body, exchange.provider(), exchange.endpoint())) {
-            case ChatRequestCodec.Result.Invalid invalid ->
+        return switch (parser.parse(body, exchange.provider(), exchange.endpoint())) {
+            case RequestParser.Result.Invalid invalid ->
                     Outcome.Refused.of(ReasonCode.MALFORMED_REQUEST, "Malformed request: " + invalid.problem());
-            case ChatRequestCodec.Result.Valid(ParsedChatRequest parsed) -> {
-                exchange.parsedBody(parsed);
-                exchange.interaction(parsed.interaction());
+            case RequestParser.Result.Valid valid -> {
+                exchange.parsedBody(valid.parsedBody());
+                exchange.interaction(valid.interaction());
+                exchange.tool(valid.tool());
                 yield chain.proceed(exchange);
             }
         };
