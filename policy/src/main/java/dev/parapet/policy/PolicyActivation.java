@@ -1,6 +1,7 @@
 package dev.parapet.policy;
 
 import com.google.protobuf.NullValue;
+import com.google.protobuf.Timestamp;
 import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
@@ -29,7 +30,8 @@ final class PolicyActivation {
                 "findings", findings(in.findings()),
                 "risk", (long) in.riskScore(),
                 "risk_band", band.of(in.riskScore()),
-                "tool", in.tool() == null ? NO_TOOL : Map.of("name", in.tool().name(), "arguments", celValue(in.tool().arguments())));
+                "tool", in.tool() == null ? NO_TOOL : Map.of("name", in.tool().name(), "arguments", celValue(in.tool().arguments())),
+                "time", Timestamp.newBuilder().setSeconds(in.at().getEpochSecond()).setNanos(in.at().getNano()).build());
     }
 
     /** A JSON value with Java nulls replaced by CEL's null, which maps and lists may hold. */

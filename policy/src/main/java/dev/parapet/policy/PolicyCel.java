@@ -28,6 +28,9 @@ import dev.cel.runtime.CelRuntime;
  *   <li>{@code tool}: {@code map<string, dyn>} with {@code name} ({@code ""} for a model
  *       request) and {@code arguments} (the JSON arguments of a {@code /v1/decide} call, else
  *       empty);</li>
+ *   <li>{@code time}: {@code google.protobuf.Timestamp}, when the request was received; use
+ *       CEL's accessors with a time zone, e.g. {@code time.getHours('Europe/Berlin')},
+ *       {@code time.getDayOfWeek('America/New_York')} (0 = Sunday);</li>
  *   <li>{@code risk_band}: {@code string}, {@code low}, {@code hold} or {@code block}, by the
  *       bundle's {@link RiskBand}.</li>
  * </ul>
@@ -46,6 +49,7 @@ final class PolicyCel {
             .addVar("risk", SimpleType.INT)
             .addVar("risk_band", SimpleType.STRING)
             .addVar("tool", MapType.create(SimpleType.STRING, SimpleType.DYN))
+            .addVar("time", SimpleType.TIMESTAMP)
             .setResultType(SimpleType.BOOL)
             .build();
 

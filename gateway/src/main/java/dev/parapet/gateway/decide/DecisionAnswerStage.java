@@ -41,7 +41,7 @@ public final class DecisionAnswerStage implements Stage {
     @Override
     public Outcome handle(Exchange exchange, Chain chain) {
         PolicyDecision decision = policy.get().decide(new PolicyInput(exchange.principal(), exchange.interaction(),
-                exchange.findings(), exchange.riskScore(), exchange.tool()));
+                exchange.findings(), exchange.riskScore(), exchange.tool(), exchange.receivedAt()));
         exchange.decision(decision);
         if (decision.degraded()) {
             exchange.markDegraded();
