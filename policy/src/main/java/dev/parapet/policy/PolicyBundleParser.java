@@ -91,7 +91,7 @@ final class PolicyBundleParser {
         return new PolicyBundle(name, version, onError, defaultAction, rules, yaml);
     }
 
-    private static PolicyRule rule(JsonNode node, int index) throws PolicyBundleException {
+    static PolicyRule rule(JsonNode node, int index) throws PolicyBundleException {
         if (!node.isObject()) {
             throw new PolicyBundleException(null, "rule #" + (index + 1) + " is not a mapping");
         }

@@ -75,7 +75,7 @@ class DefaultBundleTest {
         PolicyDecision d = engine.decide(input());
 
         assertThat(d.bundleDigest()).isEqualTo(bundle.digest()).matches("sha256:[0-9a-f]{64}");
-        assertThat(d.bundleVersion()).isEqualTo("3");
+        assertThat(d.bundleVersion()).isEqualTo("4");
         assertThat(bundle.name()).isEqualTo("default");
     }
 
