@@ -1,5 +1,7 @@
 package dev.parapet.policy;
 
+import dev.cel.common.exceptions.CelAttributeNotFoundException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,11 @@ final class RuleTracer {
 
     private static String message(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // CEL names only the key; say what is wrong with it
+        return e.getCause() instanceof CelAttributeNotFoundException
+                ? m + ": no such key (guard optional keys with 'in')" : m;
     }
 }
