@@ -1,7 +1,7 @@
 package dev.parapet.policy;
 
 /** What a bundle does when a rule's condition cannot be evaluated. */
-enum OnError {
+public enum OnError {
     /** Block the interaction with reason {@code policy_error}. */
     FAIL_CLOSED,
     /** Skip the failing rule and decide on the others. */

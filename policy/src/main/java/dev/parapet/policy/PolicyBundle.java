@@ -2,9 +2,7 @@ package dev.parapet.policy;
 
 import dev.parapet.core.Action;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -12,57 +10,80 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A validated policy bundle: a header and an ordered list of rules whose CEL conditions are
- * compiled once, here, at parse time.
+ * A validated policy bundle: a manifest, an ordered list of rules whose CEL conditions are
+ * compiled once, here, at load time, and the tenant's detector settings, limits and principals.
  *
+ * <p>A bundle is a directory ({@link #load}, {@link #fromFiles}):
  * <pre>
- * bundle:
- *   name: default
- *   version: "1"
- *   on_error: fail_closed        # or fail_open; default fail_closed
- *   default_action: allow        # allow or block; default allow
- * risk: {hold: 53, block: 84}    # optional; the bands conditions see as risk_band
- * rules:
- *   - id: block-prompt-injection
- *     when: "findings.exists(f, f.family == 'injection')"
- *     action: block              # allow, alert, redact, hold or block
- *     mode: enforce              # or monitor, or canary with canary_percent: 10
- *     reason_code: prompt_injection_detected
- *     severity: high             # optional
- *   - id: redact-email
- *     when: "findings.exists(f, f.type == 'pii.email')"
- *     action: redact
- *     redact: [pii.email]        # required for, and only allowed with, action redact
- *     reason_code: pii_email_redacted
+ * manifest.yaml          name, version, tenant, provenance, on_error, default_action
+ * rules/*.yaml           rules: [...]   (ordered by file name, then position)
+ * detectors.yaml         optional: signature overrides, DLP entity actions, risk thresholds
+ * limits.yaml            optional: rate limits and cost budgets
+ * principals.yaml        optional: API-key hashes and revoked principals
+ * tests/*.yaml           policy tests (parapet policy test); not used to decide
  * </pre>
+ * Its digest is the {@link BundleFiles#digest()} of those files, the one signatures cover.
+ *
+ * <p>The older single-file form ({@link #parse}) holds a {@code bundle:} header, an optional
+ * {@code risk: {hold, block}} and {@code rules:}; its digest is the SHA-256 of its bytes.
  *
  * <p>Instances are immutable and thread-safe. The full language is described in
  * {@code docs/policy-language.md}.
  */
 public final class PolicyBundle {
 
-    static final String DEFAULT_RESOURCE = "default-bundle.yaml";
-
-    private final String name;
-    private final String version;
-    private final OnError onError;
-    private final Action defaultAction;
-    private final RiskBand riskBand;
+    private final PolicyManifest manifest;
     private final List<PolicyRule> rules;
+    private final DetectorSettings detectors;
+    private final Limits limits;
+    private final PrincipalDirectory principals;
     private final String digest;
 
-    PolicyBundle(String name, String version, OnError onError, Action defaultAction, RiskBand riskBand, List<PolicyRule> rules, byte[] raw) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.version = Objects.requireNonNull(version, "version");
-        this.onError = Objects.requireNonNull(onError, "onError");
-        this.defaultAction = Objects.requireNonNull(defaultAction, "defaultAction");
-        this.riskBand = Objects.requireNonNull(riskBand, "riskBand");
+    PolicyBundle(String name, String version, OnError onError, Action defaultAction, RiskBand riskBand,
+                 List<PolicyRule> rules, byte[] raw) {
+        this(PolicyManifest.of(name, version, onError, defaultAction), rules,
+                new DetectorSettings(java.util.Set.of(), java.util.Map.of(), java.util.Map.of(), riskBand), Limits.NONE,
+                PrincipalDirectory.EMPTY, sha256(raw));
+    }
+
+    PolicyBundle(PolicyManifest manifest, List<PolicyRule> rules, DetectorSettings detectors, Limits limits,
+                 PrincipalDirectory principals, String digest) {
+        this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.rules = List.copyOf(rules);
-        this.digest = sha256(raw);
+        this.detectors = Objects.requireNonNull(detectors, "detectors");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.principals = Objects.requireNonNull(principals, "principals");
+        this.digest = Objects.requireNonNull(digest, "digest");
     }
 
     /**
-     * Parses and validates a bundle, compiling every condition.
+     * Reads, parses and validates a bundle directory, compiling every condition.
+     *
+     * @throws PolicyBundleException naming the file (and rule) at fault: see {@link #fromFiles}
+     *                               and {@link BundleFiles#read}
+     */
+    public static PolicyBundle load(Path dir) throws PolicyBundleException {
+        return fromFiles(BundleFiles.read(dir));
+    }
+
+    /**
+     * Parses and validates the files of a bundle directory, compiling every condition.
+     *
+     * @throws PolicyBundleException naming the file (and rule) at fault: a missing
+     *                               {@code manifest.yaml}, a file outside the layout, malformed
+     *                               YAML, a repeated or unknown key, a missing or malformed field,
+     *                               a rule error as for {@link #parse}, a rule id defined twice
+     *                               across files, a malformed API-key hash, or an inconsistent
+     *                               threshold or limit
+     */
+    public static PolicyBundle fromFiles(BundleFiles files) throws PolicyBundleException {
+        Objects.requireNonNull(files, "files");
+        return BundleDirectoryParser.parse(files);
+    }
+
+    /**
+     * Parses and validates a single-file bundle ({@code bundle:} header and {@code rules:}),
+     * compiling every condition.
      *
      * @param yaml the bundle's bytes, UTF-8 YAML
      * @throws PolicyBundleException naming the rule and what is wrong: malformed YAML, an unknown
@@ -75,46 +96,74 @@ public final class PolicyBundle {
         return PolicyBundleParser.parse(yaml.clone());
     }
 
-    /** The bundle shipped with Parapet ({@code dev/parapet/policy/default-bundle.yaml}). */
+    /** The bundle shipped with Parapet, from the resource directory {@code dev/parapet/policy/default-bundle/}. */
     public static PolicyBundle defaults() {
-        try (InputStream in = PolicyBundle.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
-            }
-            return parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return fromFiles(defaultFiles());
         } catch (PolicyBundleException e) {
             throw new IllegalStateException("the default bundle is invalid: " + e.getMessage(), e);
         }
     }
 
-    /** {@code sha256:} and the lower-case hex SHA-256 of the bundle's raw bytes, as parsed. */
+    /** The files of the bundle shipped with Parapet, its policy tests included ({@code parapet policy init}). */
+    public static BundleFiles defaultFiles() {
+        return DefaultBundle.files();
+    }
+
+    /**
+     * For a directory, {@link BundleFiles#digest()}; for a single file, {@code sha256:} and the
+     * lower-case hex SHA-256 of its bytes. Every decision carries it.
+     */
     public String digest() {
         return digest;
     }
 
-    /** The bundle's name from its header. */
+    /** The bundle's name from its manifest. */
     public String name() {
-        return name;
+        return manifest.name();
     }
 
-    /** The bundle's version from its header, as written. */
+    /** The bundle's version from its manifest, as written. */
     public String version() {
-        return version;
+        return manifest.version();
     }
 
-    /** The risk thresholds conditions see as {@code risk_band}. */
+    /** The manifest: tenant, version, provenance and the bundle-wide settings. */
+    public PolicyManifest manifest() {
+        return manifest;
+    }
+
+    /** The risk bands conditions see as {@code risk_band} ({@code detectors.yaml}, or the defaults). */
     public RiskBand riskBand() {
-        return riskBand;
+        return detectors.risk();
+    }
+
+    /** The ids of the rules, in evaluation order. */
+    public List<String> ruleIds() {
+        return PolicyRule.ids(rules);
+    }
+
+    /** How the bundle tunes the detectors; {@link DetectorSettings#NONE} when it does not. */
+    public DetectorSettings detectors() {
+        return detectors;
+    }
+
+    /** The bundle's rate limits and budgets; {@link Limits#NONE} when it sets none. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** The bundle's API keys and revoked principals; {@link PrincipalDirectory#EMPTY} when it lists none. */
+    public PrincipalDirectory principals() {
+        return principals;
     }
 
     OnError onError() {
-        return onError;
+        return manifest.onError();
     }
 
     Action defaultAction() {
-        return defaultAction;
+        return manifest.defaultAction();
     }
 
     List<PolicyRule> rules() {
@@ -131,6 +180,6 @@ public final class PolicyBundle {
 
     @Override
     public String toString() {
-        return "PolicyBundle[" + name + " " + version + " " + digest + ", " + rules.size() + " rules]";
+        return "PolicyBundle[" + name() + " " + version() + " " + digest + ", " + rules.size() + " rules]";
     }
 }

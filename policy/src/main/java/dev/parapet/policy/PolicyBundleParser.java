@@ -122,7 +122,7 @@ final class PolicyBundleParser {
         return value.asInt();
     }
 
-    private static PolicyRule rule(JsonNode node, int index) throws PolicyBundleException {
+    static PolicyRule rule(JsonNode node, int index) throws PolicyBundleException {
         if (!node.isObject()) {
             throw new PolicyBundleException(null, "rule #" + (index + 1) + " is not a mapping");
         }

@@ -142,4 +142,14 @@ public final class PolicyEngine {
         return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), Map.of(),
                 List.of(), true, bundle.digest(), bundle.version());
     }
+
+    /**
+     * Decides on one interaction as {@link #decide} does, and tells how every rule's condition
+     * evaluated, in bundle order, with the message of any that failed. For tools that show why
+     * (policy tests, simulation): it evaluates the conditions a second time, so keep it off the
+     * request path. Never throws.
+     */
+    public PolicyExplanation explain(PolicyInput in) {
+        return new PolicyExplanation(decide(in), RuleTracer.trace(bundle, in));
+    }
 }

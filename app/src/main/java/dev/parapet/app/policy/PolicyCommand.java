@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code parapet policy}: work with policy bundle directories (its subcommands do the work). */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Create, sign, verify and test policy bundles.",
-        subcommands = {PolicySignCommand.class, PolicyVerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PolicyInitCommand.class, PolicyTestCommand.class, PolicySignCommand.class,
+                PolicyVerifyCommand.class, CommandLine.HelpCommand.class})
 public final class PolicyCommand implements Runnable {
 
     @Spec

@@ -1,0 +1,61 @@
+package dev.parapet.policy;
+
+import dev.cel.common.exceptions.CelAttributeNotFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates every rule of a bundle over one input and records each outcome, errors with their
+ * message. Unlike a decision it does not stop at the first failing rule of a fail-closed bundle.
+ */
+final class RuleTracer {
+
+    private RuleTracer() {
+    }
+
+    static List<RuleTrace> trace(PolicyBundle bundle, PolicyInput in) {
+        List<RuleTrace> trace = new ArrayList<>(bundle.rules().size());
+        Map<String, Object> activation;
+        try {
+            activation = PolicyActivation.of(in, bundle.riskBand());
+        } catch (RuntimeException e) {
+            for (PolicyRule rule : bundle.rules()) {
+                trace.add(new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR,
+                        "the input cannot be turned into condition variables: " + message(e)));
+            }
+            return trace;
+        }
+        for (PolicyRule rule : bundle.rules()) {
+            trace.add(evaluate(rule, activation));
+        }
+        return trace;
+    }
+
+    private static RuleTrace evaluate(PolicyRule rule, Map<String, Object> activation) {
+        Object result;
+        try {
+            result = rule.program().eval(activation);
+        } catch (Exception e) {
+            return new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR, message(e));
+        } catch (StackOverflowError e) {
+            return new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR, "the condition recursed too deeply");
+        }
+        if (result instanceof Boolean b) {
+            return new RuleTrace(rule.id(), rule.action(), b ? RuleTrace.Outcome.MATCHED : RuleTrace.Outcome.NOT_MATCHED, "");
+        }
+        return new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR, "the condition yielded "
+                + (result == null ? "null" : result.getClass().getSimpleName()) + ", not a bool");
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // CEL names only the key; say what is wrong with it
+        return e.getCause() instanceof CelAttributeNotFoundException
+                ? m + ": no such key (guard optional keys with 'in')" : m;
+    }
+}
