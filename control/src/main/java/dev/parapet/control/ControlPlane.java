@@ -5,6 +5,7 @@ import dev.parapet.control.api.BearerAuth;
 import dev.parapet.control.api.ErrorCode;
 import dev.parapet.control.api.EventIngestService;
 import dev.parapet.control.api.EventQueryService;
+import dev.parapet.control.api.PolicySimulationService;
 import dev.parapet.control.api.HttpMetricsFilter;
 import dev.parapet.control.api.OperationsService;
 import dev.parapet.control.api.Problems;
@@ -84,6 +85,8 @@ public final class ControlPlane implements AutoCloseable {
                 .register(new EventIngestService(BearerAuth.gatewayTokens(provisioning), events,
                         config.maxRequestBodyBytes(), registry))
                 .register(new EventQueryService(BearerAuth.adminTokens(provisioning), events))
+                .register(new PolicySimulationService(BearerAuth.adminTokens(provisioning), events,
+                        config.maxRequestBodyBytes(), java.time.Clock.systemUTC()))
                 .register(new OperationsService(dataSource, registry))
                 .any((req, res) -> {
                     throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");

@@ -18,7 +18,7 @@ public final class TestEvents {
         return new DecisionEvent(DecisionEvent.SCHEMA_VERSION, Ids.newId().toString(), Ids.newId().toString(), ts,
                 tenantId, "key-1", "service", "gw-1", "openai", "chat.completions", "parapet-echo", false, decision,
                 List.of(reasonCodes), List.of(), new TreeMap<>(Map.of("pii.email", 1)), 20, 200, null, 321, 87, 3,
-                "sha256:abc", "1", false, List.of());
+                "sha256:abc", "1", false, List.of(), null);
     }
 
     public static String batch(List<DecisionEvent> events) {

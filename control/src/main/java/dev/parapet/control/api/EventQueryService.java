@@ -21,12 +21,12 @@ import java.util.Set;
 /**
  * {@code GET /v1/events}: the admin token's tenant lists its decision events, newest first.
  *
- * <p>Query parameters: {@code decision} (allow, block or redact), {@code reason_code},
+ * <p>Query parameters: {@code decision} (allow, alert, redact, hold or block), {@code reason_code},
  * {@code limit} (1..500, default 50) and {@code cursor} (the {@code next_cursor} of the previous
  * page). The answer is {@code {"items":[event…],"next_cursor":"…"|null}}.
  */
 public final class EventQueryService implements HttpService {
-    private static final Set<String> DECISIONS = Set.of("allow", "block", "redact");
+    private static final Set<String> DECISIONS = Set.of("allow", "alert", "redact", "hold", "block");
 
     private final BearerAuth admins;
     private final EventStore store;
@@ -55,7 +55,7 @@ public final class EventQueryService implements HttpService {
     static EventQuery query(Parameters params) {
         Optional<String> decision = single(params, "decision");
         if (decision.isPresent() && !DECISIONS.contains(decision.get())) {
-            throw invalid("decision must be one of allow, block, redact.");
+            throw invalid("decision must be one of allow, alert, redact, hold, block.");
         }
         Optional<String> reasonCode = single(params, "reason_code");
         if (reasonCode.isPresent() && !ReasonCode.isWellFormed(reasonCode.get())) {

@@ -121,6 +121,26 @@ public final class EventStore {
         }
     }
 
+    /**
+     * The tenant's events from {@code since} on, oldest first, at most {@code limit} of them (a
+     * bounded read for simulations).
+     */
+    public List<DecisionEvent> since(String tenantId, Instant since, int limit) throws SQLException {
+        String sql = "select payload::text from events where tenant_id = ? and ts >= ? order by ts, event_id limit ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenantId);
+            ps.setObject(2, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            ps.setInt(3, limit);
+            List<DecisionEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(parse(rs.getString(1)));
+                }
+            }
+            return events;
+        }
+    }
+
     private static DecisionEvent parse(String payload) throws SQLException {
         try {
             return EventJson.readEvent(payload);

@@ -39,6 +39,9 @@ import java.util.TreeMap;
  * @param degraded         true when a stage failed and the decision fell back to fail-open or fail-closed
  * @param monitoredRules   ids of matching rules in monitor mode (or outside their canary): what
  *                         they would have done did not change the decision; empty when none
+ * @param decisionInput    what policy decided on, without content, so the decision can be
+ *                         simulated under another bundle; null when the request was refused
+ *                         before policy ran
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -68,7 +71,8 @@ public record DecisionEvent(
         @JsonProperty("bundle_digest") String bundleDigest,
         @JsonProperty("bundle_version") String bundleVersion,
         @JsonProperty("degraded") boolean degraded,
-        @JsonProperty("monitored_rules") List<String> monitoredRules) {
+        @JsonProperty("monitored_rules") List<String> monitoredRules,
+        @JsonProperty("decision_input") DecisionInput decisionInput) {
 
     public static final int SCHEMA_VERSION = 1;
 

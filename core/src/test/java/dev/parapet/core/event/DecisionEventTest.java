@@ -16,7 +16,7 @@ class DecisionEventTest {
         return new DecisionEvent(DecisionEvent.SCHEMA_VERSION, "e1", "d1", Instant.parse("2026-11-22T10:15:30.123Z"),
                 "t1", "key-1", "service", "gw-1", "openai", "chat.completions", "parapet-echo", false, "redact",
                 List.of("pii_email_redacted"), List.of("redact-email"), new TreeMap<>(Map.of("pii.email", 2)), 20,
-                200, null, 321, 87, 3, "sha256:abc", "1", false, List.of());
+                200, null, 321, 87, 3, "sha256:abc", "1", false, List.of(), null);
     }
 
     @Test
@@ -42,7 +42,7 @@ class DecisionEventTest {
     void rejectsRiskOutsideRange() {
         assertThatThrownBy(() -> new DecisionEvent(1, "e", "d", Instant.now(), "t", "p", "user", "g", "openai",
                 "chat.completions", "m", false, "allow", List.of(), List.of(), null, 101, 200, null, 0, 0, 0, "x",
-                "1", false, List.of())).isInstanceOf(IllegalArgumentException.class);
+                "1", false, List.of(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.parapet.core.Finding;
 import dev.parapet.core.Ids;
 import dev.parapet.core.Principal;
 import dev.parapet.core.event.DecisionEvent;
+import dev.parapet.core.event.DecisionInput;
 import dev.parapet.gateway.events.EventSink;
 import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Outcome;
@@ -91,6 +92,16 @@ public final class EmitStage implements Stage {
                 gatewayMicros, ex.upstreamHeadersMillis(),
                 decision == null ? policy.get().bundle().digest() : decision.bundleDigest(),
                 decision == null ? policy.get().bundle().version() : decision.bundleVersion(), ex.degraded(),
-                decision == null ? List.of() : decision.monitoredRuleIds());
+                decision == null ? List.of() : decision.monitoredRuleIds(), decisionInput(ex));
+    }
+
+    /** What policy decided on, without content; null when policy did not run. */
+    static DecisionInput decisionInput(Exchange ex) {
+        if (ex.decision() == null || ex.principal() == null || ex.interaction() == null) {
+            return null;
+        }
+        return new DecisionInput(ex.principal().role(), ex.principal().attributes(), ex.interaction().messages().size(),
+                ex.findings().stream().map(DecisionInput.FindingRecord::of).toList(),
+                ex.tool() == null ? null : ex.tool().name());
     }
 }

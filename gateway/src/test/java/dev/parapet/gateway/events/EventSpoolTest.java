@@ -18,7 +18,7 @@ class EventSpoolTest {
     static DecisionEvent event(String id) {
         return new DecisionEvent(1, id, "d-" + id, Instant.parse("2026-11-22T00:00:00Z"), "t", "p", "service", "gw",
                 "openai", "chat.completions", "m", false, "allow", List.of(), List.of(), null, 0, 200, null, 10, 5, 1,
-                "sha256:x", "1", false, List.of());
+                "sha256:x", "1", false, List.of(), null);
     }
 
     @Test
