@@ -255,7 +255,7 @@ class EventApiTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"decision=hold", "limit=0", "limit=501", "limit=ten", "reason_code=Bad-Code",
+    @ValueSource(strings = {"decision=quarantine", "limit=0", "limit=501", "limit=ten", "reason_code=Bad-Code",
             "cursor=garbage", "decision=allow&decision=block"})
     void invalidQueryParameterIsBadRequest(String query) {
         assertProblem(http.get("/v1/events?" + query, adminToken), 400, "invalid_parameter");
