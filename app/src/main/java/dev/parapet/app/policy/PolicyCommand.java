@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Create, sign, verify and test policy bundles.",
         subcommands = {PolicyInitCommand.class, PolicyTestCommand.class, PolicySignCommand.class,
-                PolicyVerifyCommand.class, PolicySimulateCommand.class, CommandLine.HelpCommand.class})
+                PolicyVerifyCommand.class, PolicySimulateCommand.class, PolicyTemplateCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PolicyCommand implements Runnable {
 
     @Spec
