@@ -94,6 +94,28 @@ public final class DetectionEngine {
         return new DetectionResult(all, signals, risk.score(signals));
     }
 
+    /**
+     * {@code result} as a tenant's {@link FindingOverrides} adjust it: dropped and re-rated
+     * findings, signals and risk score recomputed (a disabled classifier also stops counting
+     * towards the risk).
+     */
+    public DetectionResult withOverrides(DetectionResult result, FindingOverrides overrides) {
+        if (overrides.isEmpty()) {
+            return result;
+        }
+        List<Finding> kept = new ArrayList<>(result.findings().size());
+        for (Finding f : result.findings()) {
+            Finding adjusted = overrides.apply(f);
+            if (adjusted != null) {
+                kept.add(adjusted);
+            }
+        }
+        double probability = overrides.disabledRules().contains(InjectionClassifier.RULE_ID)
+                || overrides.ignoredTypes().contains(InjectionClassifier.TYPE) ? 0 : result.signals().classifier();
+        RiskSignals signals = RiskSignals.of(kept, probability);
+        return new DetectionResult(kept, signals, risk.score(signals));
+    }
+
     public DetectionResult scan(List<ChatMessage> messages) {
         Objects.requireNonNull(messages, "messages");
         List<Finding> findings = new ArrayList<>();

@@ -39,9 +39,12 @@ final class BundleDirectoryParser {
             throw new PolicyBundleException(ManifestParser.FILE, null, "missing: every bundle directory has one", null);
         }
         PolicyManifest manifest = ManifestParser.parse(files.bytes(ManifestParser.FILE));
-        List<PolicyRule> rules = rules(files, ruleFiles);
         DetectorSettings detectors = files.contains(DetectorSettingsParser.FILE)
                 ? DetectorSettingsParser.parse(files.bytes(DetectorSettingsParser.FILE)) : DetectorSettings.NONE;
+        List<PolicyRule> rules = new ArrayList<>(EntityActionRules.of(detectors));
+        Map<String, String> fileOfId = new HashMap<>();
+        rules.forEach(r -> fileOfId.put(r.id(), DetectorSettingsParser.FILE));
+        rules.addAll(rules(files, ruleFiles, fileOfId));
         Limits limits = files.contains(LimitsParser.FILE)
                 ? LimitsParser.parse(files.bytes(LimitsParser.FILE)) : Limits.NONE;
         PrincipalDirectory principals = files.contains(PrincipalDirectoryParser.FILE)
@@ -49,9 +52,9 @@ final class BundleDirectoryParser {
         return new PolicyBundle(manifest, rules, detectors, limits, principals, files.digest());
     }
 
-    private static List<PolicyRule> rules(BundleFiles files, List<String> ruleFiles) throws PolicyBundleException {
+    private static List<PolicyRule> rules(BundleFiles files, List<String> ruleFiles, Map<String, String> fileOfId)
+            throws PolicyBundleException {
         List<PolicyRule> rules = new ArrayList<>();
-        Map<String, String> fileOfId = new HashMap<>();
         for (String file : ruleFiles) {
             YamlNode root = YamlNode.parse(file, files.bytes(file)).keys(Set.of("rules"));
             List<YamlNode> nodes = root.required("rules").items();

@@ -177,7 +177,8 @@ class BundleDirectoryTest {
     void rulesRunInFileNameOrderThenPosition() throws Exception {
         PolicyBundle bundle = bundle(fullBundle());
 
-        assertThat(bundle.ruleIds()).containsExactly("block-injection", "redact-email", "redact-phone-for-support");
+        assertThat(bundle.ruleIds()).containsExactly("dlp-entity-pci.card_number", "dlp-entity-secret.*", // from detectors.yaml, first
+                "block-injection", "redact-email", "redact-phone-for-support");
         PolicyDecision d = new PolicyEngine(bundle).decide(input(finding("pii.email", 0, 5), finding("injection.x", 6, 9)));
         assertThat(d.action()).isEqualTo(Action.BLOCK);
         assertThat(d.matchedRuleIds()).containsExactly("block-injection");
