@@ -23,6 +23,7 @@ import dev.parapet.policy.signing.SigningKey;
 import dev.parapet.policy.signing.TrustedKey;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -115,6 +116,9 @@ public final class ControlPlane implements AutoCloseable {
         PolicyVersionStore versions = new PolicyVersionStore(dataSource);
         BundleLifecycle lifecycle = new BundleLifecycle(versions, signingKey, signals, Clock.systemUTC());
         HeadWatch watch = new HeadWatch(versions, signals, config.maxLongPolls(), HEAD_RECHECK);
+        Gauge.builder("policy.long_polls.waiting", watch, HeadWatch::waiting)
+                .description("Gateway bundle requests waiting for a new policy version")
+                .register(registry);
         routing.addFilter(new HttpMetricsFilter(registry))
                 .addFilter(new RequestSizeFilter(config.maxRequestBodyBytes()))
                 .register(new EventIngestService(BearerAuth.gatewayTokens(provisioning), events,

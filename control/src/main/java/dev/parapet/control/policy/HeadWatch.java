@@ -23,6 +23,7 @@ public final class HeadWatch {
     private final PolicyVersionStore store;
     private final HeadSignals signals;
     private final Semaphore waiters;
+    private final int maxWaiters;
     private final Duration recheck;
 
     public HeadWatch(PolicyVersionStore store, HeadSignals signals, int maxWaiters, Duration recheck) {
@@ -32,7 +33,13 @@ public final class HeadWatch {
         this.store = store;
         this.signals = signals;
         this.waiters = new Semaphore(maxWaiters);
+        this.maxWaiters = maxWaiters;
         this.recheck = recheck;
+    }
+
+    /** How many requests are waiting now. */
+    public int waiting() {
+        return maxWaiters - waiters.availablePermits();
     }
 
     /** What a poll found. */

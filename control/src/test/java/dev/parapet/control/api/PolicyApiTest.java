@@ -494,6 +494,7 @@ class PolicyApiTest {
             assertThat(busy.statusCode()).isEqualTo(503);
             assertThat(json(busy).get("code").asText()).isEqualTo("too_many_long_polls");
             assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+            assertThat(bareHttp.get("/metrics", null).body()).contains("policy_long_polls_waiting 1.0");
 
             long closing = System.nanoTime();
             bare.close();
