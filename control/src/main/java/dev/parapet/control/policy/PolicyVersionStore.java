@@ -7,7 +7,6 @@ import dev.parapet.control.audit.AdminAuditLog;
 import dev.parapet.control.audit.AuditEntry;
 import dev.parapet.policy.BundleFiles;
 import dev.parapet.policy.PolicyBundleException;
-import dev.parapet.policy.signing.BundleSignature;
 import dev.parapet.policy.signing.SignaturesFile;
 import dev.parapet.policy.signing.SignaturesFileException;
 import java.nio.charset.StandardCharsets;
