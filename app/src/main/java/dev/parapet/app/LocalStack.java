@@ -5,14 +5,19 @@ import dev.parapet.app.demo.DemoCredentials;
 import dev.parapet.app.demo.DemoUpstream;
 import dev.parapet.control.ControlConfig;
 import dev.parapet.control.ControlPlane;
+import dev.parapet.control.policy.BundleSigning;
 import dev.parapet.control.provisioning.DemoSecrets;
 import dev.parapet.control.provisioning.DemoTenant;
 import dev.parapet.control.store.ControlDatabase;
 import dev.parapet.control.store.DatabaseSettings;
 import dev.parapet.gateway.Gateway;
 import dev.parapet.gateway.GatewayConfig;
+import dev.parapet.policy.signing.PemKeys;
+import dev.parapet.policy.signing.SigningKey;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Both planes in one process, as {@code parapet serve --demo} runs them: the database (embedded
- * unless {@code database.url} is set), the control plane, the demo tenant, the demo upstream and
+ * unless {@code database.url} is set), the control plane (with a bundle-signing key, generated
+ * unless {@code control.signing_key} is set), the demo tenant, the demo upstream and
  * the gateway, started in that order and stopped in reverse so that in-flight requests finish and
  * spooled events reach the control plane before it goes.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** The demo's bundle-signing key, under the data directory. */
+    public static final String DEMO_SIGNING_KEY = "bundle-signing-key.pem";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Path dataDir;
@@ -60,8 +68,8 @@ public final class LocalStack implements AutoCloseable {
         LOG.info("database ready url={}", database.jdbcUrl());
 
         control = ControlPlane.start(new ControlConfig(settings.string("control.host"), settings.port("control.port"),
-                databaseSettings(settings), settings.number("control.max_body_bytes", 1024, Integer.MAX_VALUE)),
-                database.dataSource());
+                databaseSettings(settings), settings.number("control.max_body_bytes", 1024, Integer.MAX_VALUE))
+                .withBundleSigning(bundleSigning(settings)), database.dataSource());
         started.add(control);
 
         Optional<DemoCredentials> previous = DemoCredentials.read(dataDir);
@@ -78,6 +86,24 @@ public final class LocalStack implements AutoCloseable {
         credentials = new DemoCredentials(gateway.url(), control.url(), secrets.apiKey(), secrets.adminToken(),
                 secrets.gatewayToken());
         credentials.write(dataDir);
+    }
+
+    /**
+     * The key that signs published policy versions: {@code control.signing_key} if set, otherwise
+     * the demo's own, generated on first start into {@value #DEMO_SIGNING_KEY} under the data
+     * directory and reused after, so gateways keep trusting it across restarts.
+     */
+    private BundleSigning bundleSigning(Settings settings) throws IOException {
+        Optional<String> configured = settings.optional("control.signing_key");
+        if (configured.isPresent()) {
+            return new BundleSigning.KeyFile(Path.of(configured.get()));
+        }
+        Path file = dataDir.resolve(DEMO_SIGNING_KEY);
+        if (!Files.exists(file)) {
+            SecretFiles.writePrivate(file, PemKeys.privateKeyPem(SigningKey.generate()).getBytes(StandardCharsets.US_ASCII));
+            LOG.info("demo bundle-signing key generated file={}", file);
+        }
+        return new BundleSigning.KeyFile(file);
     }
 
     private static DatabaseSettings databaseSettings(Settings settings) {

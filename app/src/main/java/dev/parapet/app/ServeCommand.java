@@ -66,7 +66,13 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         out.println("Starting Parapet (demo) with data in " + Path.of(settings.string("data_dir")).toAbsolutePath() + " ...");
-        LocalStack stack = LocalStack.startDemo(settings);
+        LocalStack stack;
+        try {
+            stack = LocalStack.startDemo(settings);
+        } catch (IllegalArgumentException e) {
+            System.err.println("parapet serve: " + e.getMessage());
+            return 2;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Shutting down: finishing in-flight requests and delivering events ...");

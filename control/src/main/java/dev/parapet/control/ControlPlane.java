@@ -6,19 +6,31 @@ import dev.parapet.control.api.ErrorCode;
 import dev.parapet.control.api.EventIngestService;
 import dev.parapet.control.api.EventQueryService;
 import dev.parapet.control.api.PolicySimulationService;
+import dev.parapet.control.api.GatewayBundleService;
 import dev.parapet.control.api.HttpMetricsFilter;
 import dev.parapet.control.api.OperationsService;
+import dev.parapet.control.api.PolicyAdminService;
 import dev.parapet.control.api.Problems;
 import dev.parapet.control.api.RequestSizeFilter;
+import dev.parapet.control.policy.BundleLifecycle;
+import dev.parapet.control.policy.HeadSignals;
+import dev.parapet.control.policy.HeadWatch;
+import dev.parapet.control.policy.PolicyVersionStore;
 import dev.parapet.control.provisioning.Provisioning;
 import dev.parapet.control.store.EventStore;
 import dev.parapet.control.store.Migrations;
+import dev.parapet.policy.signing.KeyFileException;
+import dev.parapet.policy.signing.SigningKey;
+import dev.parapet.policy.signing.TrustedKey;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,46 +52,74 @@ import org.slf4j.LoggerFactory;
 public final class ControlPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** While a gateway long-polls, how often the head is re-read for publishes through other replicas. */
+    private static final Duration HEAD_RECHECK = Duration.ofSeconds(5);
 
     private final WebServer server;
     private final String host;
     private final Provisioning provisioning;
     private final PrometheusMeterRegistry registry;
+    private final HeadSignals signals;
+    private final Optional<SigningKey> signingKey;
 
-    private ControlPlane(WebServer server, String host, Provisioning provisioning, PrometheusMeterRegistry registry) {
+    private ControlPlane(WebServer server, String host, Provisioning provisioning, PrometheusMeterRegistry registry,
+            HeadSignals signals, Optional<SigningKey> signingKey) {
         this.server = server;
         this.host = host;
         this.provisioning = provisioning;
         this.registry = registry;
+        this.signals = signals;
+        this.signingKey = signingKey;
     }
 
     /**
      * Migrates the database, then starts serving on {@code config.host():config.port()}.
      * The data source stays the caller's to close.
+     *
+     * @throws IllegalArgumentException when the configured bundle-signing key file cannot be used
      */
     public static ControlPlane start(ControlConfig config, DataSource dataSource) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(dataSource, "dataSource");
+        Optional<SigningKey> signingKey = signingKey(config);
         Migrations.migrate(dataSource);
         Provisioning provisioning = new Provisioning(dataSource);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        HeadSignals signals = new HeadSignals();
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
-                .routing(r -> routing(r, config, dataSource, provisioning, registry))
+                .routing(r -> routing(r, config, dataSource, provisioning, registry, signals, signingKey))
                 .build()
                 .start();
-        ControlPlane plane = new ControlPlane(server, config.host(), provisioning, registry);
-        LOG.atInfo().addKeyValue("url", plane.url()).log("control plane started");
+        ControlPlane plane = new ControlPlane(server, config.host(), provisioning, registry, signals, signingKey);
+        LOG.atInfo().addKeyValue("url", plane.url())
+                .addKeyValue("bundle_signing_key", signingKey.map(SigningKey::keyId).orElse("none"))
+                .log("control plane started");
         return plane;
+    }
+
+    private static Optional<SigningKey> signingKey(ControlConfig config) {
+        try {
+            return config.bundleSigning().resolve();
+        } catch (KeyFileException e) {
+            throw new IllegalArgumentException("bundle-signing key: " + e.getMessage(), e);
+        }
     }
 
     /** All routes of the control plane, in order: filters, services, fallback, error mapping. */
     static void routing(HttpRouting.Builder routing, ControlConfig config, DataSource dataSource,
-            Provisioning provisioning, PrometheusMeterRegistry registry) {
+            Provisioning provisioning, PrometheusMeterRegistry registry, HeadSignals signals,
+            Optional<SigningKey> signingKey) {
         EventStore events = new EventStore(dataSource);
+        PolicyVersionStore versions = new PolicyVersionStore(dataSource);
+        BundleLifecycle lifecycle = new BundleLifecycle(versions, signingKey, signals, Clock.systemUTC());
+        HeadWatch watch = new HeadWatch(versions, signals, config.maxLongPolls(), HEAD_RECHECK);
+        Gauge.builder("policy.long_polls.waiting", watch, HeadWatch::waiting)
+                .description("Gateway bundle requests waiting for a new policy version")
+                .register(registry);
         routing.addFilter(new HttpMetricsFilter(registry))
                 .addFilter(new RequestSizeFilter(config.maxRequestBodyBytes()))
                 .register(new EventIngestService(BearerAuth.gatewayTokens(provisioning), events,
@@ -87,6 +127,9 @@ public final class ControlPlane implements AutoCloseable {
                 .register(new EventQueryService(BearerAuth.adminTokens(provisioning), events))
                 .register(new PolicySimulationService(BearerAuth.adminTokens(provisioning), events,
                         config.maxRequestBodyBytes(), java.time.Clock.systemUTC()))
+                .register(new PolicyAdminService(BearerAuth.adminTokens(provisioning), versions, lifecycle,
+                        config.maxRequestBodyBytes()))
+                .register(new GatewayBundleService(BearerAuth.gatewayTokens(provisioning), versions, watch))
                 .register(new OperationsService(dataSource, registry))
                 .any((req, res) -> {
                     throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");
@@ -114,10 +157,19 @@ public final class ControlPlane implements AutoCloseable {
         return provisioning;
     }
 
-    /** Stops the server gracefully; idempotent. */
+    /**
+     * The public half of the key that signs this plane's policy versions: what gateways must
+     * trust to accept the bundles it serves. Empty when the plane has no signing key.
+     */
+    public Optional<TrustedKey> bundleSigningKey() {
+        return signingKey.map(SigningKey::trustedKey);
+    }
+
+    /** Answers waiting long polls, then stops the server gracefully; idempotent. */
     @Override
     public void close() {
         if (server.isRunning()) {
+            signals.close();
             server.stop();
             registry.close();
             LOG.info("control plane stopped");

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** A small JDK HttpClient wrapper for integration tests against a running plane. */
 public final class Http {
@@ -46,6 +47,23 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends without waiting for the answer, e.g. a long poll. */
+    public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of {@code path} with a bearer token and further headers (name, value, name, value …). */
+    public HttpRequest getRequest(String path, String bearer, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return b.build();
     }
 
     public URI uri(String path) {

@@ -39,6 +39,7 @@ public final class Settings {
         d.put("control.port", "8081");
         d.put("control.url", "");
         d.put("control.max_body_bytes", "4194304");
+        d.put("control.signing_key", "");
         d.put("database.url", "");
         d.put("database.user", "");
         d.put("database.password", "");

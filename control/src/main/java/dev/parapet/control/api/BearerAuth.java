@@ -1,5 +1,6 @@
 package dev.parapet.control.api;
 
+import dev.parapet.control.provisioning.Caller;
 import dev.parapet.control.provisioning.Provisioning;
 import dev.parapet.core.SecretHash;
 import io.helidon.http.HeaderNames;
@@ -15,27 +16,32 @@ import java.util.function.Function;
 public final class BearerAuth {
     private static final int MAX_TOKEN_LENGTH = 256;
 
-    private final Function<String, Optional<String>> tenantByHash;
+    private final Function<String, Optional<Caller>> callerByHash;
 
-    private BearerAuth(Function<String, Optional<String>> tenantByHash) {
-        this.tenantByHash = tenantByHash;
+    private BearerAuth(Function<String, Optional<Caller>> callerByHash) {
+        this.callerByHash = callerByHash;
     }
 
     /** Authenticates admin tokens ({@code pat_…}). */
     public static BearerAuth adminTokens(Provisioning provisioning) {
-        return new BearerAuth(provisioning::findTenantByAdminTokenHash);
+        return new BearerAuth(provisioning::findAdminCaller);
     }
 
     /** Authenticates gateway tokens ({@code pgw_…}). */
     public static BearerAuth gatewayTokens(Provisioning provisioning) {
-        return new BearerAuth(provisioning::findTenantByGatewayTokenHash);
+        return new BearerAuth(provisioning::findGatewayCaller);
     }
 
     /** The tenant the request's token belongs to; throws 401 {@code unauthorized} otherwise. */
     public String tenantOf(ServerRequest req) {
+        return callerOf(req).tenantId();
+    }
+
+    /** The tenant and actor of the request's token; throws 401 {@code unauthorized} otherwise. */
+    public Caller callerOf(ServerRequest req) {
         String token = token(req).orElseThrow(
                 () -> new ApiException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required."));
-        return tenantByHash.apply(SecretHash.of(token)).orElseThrow(
+        return callerByHash.apply(SecretHash.of(token)).orElseThrow(
                 () -> new ApiException(ErrorCode.UNAUTHORIZED, "A valid bearer token is required."));
     }
 

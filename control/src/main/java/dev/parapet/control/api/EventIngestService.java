@@ -6,7 +6,6 @@ import dev.parapet.control.store.EventStore;
 import dev.parapet.core.event.DecisionEvent;
 import dev.parapet.core.event.EventBatch;
 import dev.parapet.core.event.EventJson;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -15,12 +14,10 @@ import io.helidon.webserver.http.ServerResponse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -64,8 +61,8 @@ public final class EventIngestService implements HttpService {
 
     private void ingest(ServerRequest req, ServerResponse res) throws SQLException {
         String tenantId = gateways.tenantOf(req);
-        requireJson(req);
-        EventBatch batch = parse(readBody(req, maxBodyBytes));
+        JsonRequests.requireJson(req);
+        EventBatch batch = parse(JsonRequests.readBody(req, maxBodyBytes));
         List<DecisionEvent> events = batch.events();
         if (events.size() > EventBatch.MAX_EVENTS) {
             throw new ApiException(ErrorCode.BATCH_TOO_LARGE,
@@ -100,36 +97,11 @@ public final class EventIngestService implements HttpService {
         return UUID.fromString(e.eventId());
     }
 
-    private static void requireJson(ServerRequest req) {
-        req.headers().first(HeaderNames.CONTENT_TYPE).ifPresent(type -> {
-            String t = type.strip().toLowerCase(Locale.ROOT);
-            if (!t.startsWith("application/json")) {
-                throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json.");
-            }
-        });
-    }
-
     private static EventBatch parse(byte[] body) {
         try {
             return EventJson.readBatch(body);
         } catch (JacksonException e) {
             throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The body is not a valid event batch.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Reads the whole body, refusing it with 413 once it exceeds {@code max} bytes. */
-    static byte[] readBody(ServerRequest req, long max) {
-        if (!req.content().hasEntity()) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "A JSON body is required.");
-        }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-            if (body.length > max) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The body exceeds " + max + " bytes.");
-            }
-            return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -53,45 +53,23 @@ public final class EventQueryService implements HttpService {
     }
 
     static EventQuery query(Parameters params) {
-        Optional<String> decision = single(params, "decision");
+        Optional<String> decision = QueryParameters.single(params, "decision");
         if (decision.isPresent() && !DECISIONS.contains(decision.get())) {
             throw invalid("decision must be one of allow, alert, redact, hold, block.");
         }
-        Optional<String> reasonCode = single(params, "reason_code");
+        Optional<String> reasonCode = QueryParameters.single(params, "reason_code");
         if (reasonCode.isPresent() && !ReasonCode.isWellFormed(reasonCode.get())) {
             throw invalid("reason_code must be lower-case letters, digits and underscores.");
         }
-        int limit = single(params, "limit").map(EventQueryService::limit).orElse(EventQuery.DEFAULT_LIMIT);
+        int limit = QueryParameters.single(params, "limit")
+                .map(v -> QueryParameters.integer("limit", v, 1, EventQuery.MAX_LIMIT)).orElse(EventQuery.DEFAULT_LIMIT);
         Optional<EventCursor> cursor;
         try {
-            cursor = single(params, "cursor").map(EventCursor::decode);
+            cursor = QueryParameters.single(params, "cursor").map(EventCursor::decode);
         } catch (IllegalArgumentException e) {
             throw invalid("cursor is not one this server issued.");
         }
         return new EventQuery(decision, reasonCode, limit, cursor);
-    }
-
-    private static int limit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= EventQuery.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw invalid("limit must be an integer from 1 to " + EventQuery.MAX_LIMIT + ".");
-    }
-
-    private static Optional<String> single(Parameters params, String name) {
-        if (!params.contains(name)) {
-            return Optional.empty();
-        }
-        List<String> values = params.all(name);
-        if (values.size() != 1 || values.getFirst().isEmpty()) {
-            throw invalid(name + " must be given once, non-empty.");
-        }
-        return Optional.of(values.getFirst());
     }
 
     private static ApiException invalid(String detail) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.control.simulation.Simulation;
 import dev.parapet.control.simulation.SimulationReport;
 import dev.parapet.control.store.EventStore;
-import dev.parapet.core.event.EventJson;
 import dev.parapet.policy.BundleFiles;
 import dev.parapet.policy.PolicyBundle;
 import dev.parapet.policy.PolicyBundleException;
@@ -14,16 +13,12 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,15 +57,7 @@ public final class PolicySimulationService implements HttpService {
 
     private void simulate(ServerRequest req, ServerResponse res) throws SQLException {
         String tenantId = admins.tenantOf(req);
-        JsonNode body;
-        try {
-            body = EventJson.mapper().readTree(EventIngestService.readBody(req, maxBodyBytes));
-        } catch (IOException e) {
-            throw malformed("The body is not valid JSON.");
-        }
-        if (body == null || !body.isObject()) {
-            throw malformed("Expected a JSON object with 'files' and 'since'.");
-        }
+        JsonNode body = JsonRequests.object(req, maxBodyBytes, Set.of("files", "since", "limit"));
         PolicyEngine draft = new PolicyEngine(draft(body.get("files")));
         Instant since = since(body.get("since"), clock.instant());
         int limit = limit(body.get("limit"));
@@ -79,23 +66,8 @@ public final class PolicySimulationService implements HttpService {
     }
 
     private static PolicyBundle draft(JsonNode files) {
-        if (files == null || !files.isObject() || files.isEmpty()) {
-            throw malformed("'files' must be an object of bundle paths to base64 contents.");
-        }
-        Map<String, byte[]> contents = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isTextual()) {
-                throw malformed("'files." + e.getKey() + "' must be a base64 string.");
-            }
-            try {
-                contents.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText()));
-            } catch (IllegalArgumentException ex) {
-                throw malformed("'files." + e.getKey() + "' is not valid base64.");
-            }
-        }
         try {
-            return PolicyBundle.fromFiles(BundleFiles.of(contents));
+            return PolicyBundle.fromFiles(BundleFiles.of(PolicyAdminService.files(files)));
         } catch (PolicyBundleException ex) {
             throw malformed("The draft bundle is invalid: " + ex.getMessage());
         }

@@ -1,11 +1,13 @@
 package dev.parapet.control.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.core.event.EventJson;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +30,28 @@ public final class Problems {
 
     /** Sends the problem for {@code code} with the given detail. */
     public static void send(ServerResponse res, ErrorCode code, String detail) {
+        send(res, code, detail, Map.of());
+    }
+
+    /** Sends the problem for {@code code} with the given detail and extension members. */
+    public static void send(ServerResponse res, ErrorCode code, String detail, Map<String, String> extensions) {
         Problem problem = new Problem(code.type(), code.title(), code.status(), detail, code.code());
         res.status(Status.create(code.status()));
         res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
         if (code == ErrorCode.UNAUTHORIZED) {
             res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
         }
-        res.send(EventJson.writeBytes(problem));
+        if (extensions.isEmpty()) {
+            res.send(EventJson.writeBytes(problem));
+            return;
+        }
+        ObjectNode body = EventJson.mapper().valueToTree(problem);
+        extensions.forEach((name, value) -> {
+            if (!body.has(name)) {
+                body.put(name, value);
+            }
+        });
+        res.send(EventJson.writeBytes(body));
     }
 
     /** Error handler for {@link ApiException}. */
@@ -44,7 +61,7 @@ public final class Problems {
                 .addKeyValue("status", e.code().status())
                 .addKeyValue("code", e.code().code())
                 .log("request refused");
-        send(res, e.code(), e.detail());
+        send(res, e.code(), e.detail(), e.extensions());
     }
 
     /** Error handler for anything unexpected: 500 without details. */

@@ -15,6 +15,8 @@ public final class DemoTenant {
     public static final String PRINCIPAL_ID = "demo-user";
     public static final String ROLE = "developer";
     public static final String GATEWAY_ID = "demo-gateway";
+    /** The name of the demo admin token: the author of the policy versions it publishes. */
+    public static final String ADMIN_NAME = "demo-admin";
     private static final Logger LOG = LoggerFactory.getLogger(DemoTenant.class);
 
     private DemoTenant() {
@@ -35,7 +37,7 @@ public final class DemoTenant {
         }
         DemoSecrets fresh = new DemoSecrets(TENANT_ID,
                 provisioning.issueApiKey(TENANT_ID, PRINCIPAL_ID, ROLE),
-                provisioning.issueAdminToken(TENANT_ID),
+                provisioning.issueAdminToken(TENANT_ID, ADMIN_NAME),
                 provisioning.issueGatewayToken(TENANT_ID, GATEWAY_ID));
         LOG.atInfo().addKeyValue("tenant_id", TENANT_ID).log("demo credentials issued");
         return fresh;

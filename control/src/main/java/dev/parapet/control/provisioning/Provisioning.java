@@ -30,6 +30,7 @@ public final class Provisioning {
     public static final String GATEWAY_TOKEN_PREFIX = "pgw";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern ROLE = Pattern.compile("[a-z][a-z_]{0,31}");
+    private static final int MAX_NAME_LENGTH = 128;
     private static final Logger LOG = LoggerFactory.getLogger(Provisioning.class);
 
     private final DataSource dataSource;
@@ -93,14 +94,28 @@ public final class Provisioning {
         return key;
     }
 
-    /** Issues an admin token ({@code pat_…}) for the tenant's control-plane API. */
+    /** Issues an unnamed admin token ({@code pat_…}); its actions are recorded as {@code admin_token:<id>}. */
     public String issueAdminToken(String tenantId) {
+        return issueAdminToken(tenantId, null);
+    }
+
+    /**
+     * Issues an admin token ({@code pat_…}) for the tenant's control-plane API, named for the
+     * principal who holds it (e.g. {@code alice@acme.example}): the author of the policy versions
+     * it publishes and the actor of its audit records. A null name leaves it unnamed.
+     */
+    public String issueAdminToken(String tenantId, String name) {
+        if (name != null && (name.isBlank() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("admin token name must be 1-" + MAX_NAME_LENGTH
+                    + " characters without control characters");
+        }
         String token = SecretHash.newSecret(ADMIN_TOKEN_PREFIX);
         String id = Ids.newId().toString();
-        update("insert into admin_tokens (id, tenant_id, token_hash) values (?, ?, ?)", ps -> {
+        update("insert into admin_tokens (id, tenant_id, token_hash, name) values (?, ?, ?, ?)", ps -> {
             ps.setString(1, id);
             ps.setString(2, tenantId);
             ps.setString(3, SecretHash.of(token));
+            ps.setString(4, name);
         });
         LOG.atInfo().addKeyValue("tenant_id", tenantId).addKeyValue("admin_token_id", id).log("admin token issued");
         return token;
@@ -160,6 +175,30 @@ public final class Provisioning {
     /** The tenant of an unrevoked gateway token, given {@link SecretHash#of} the token. */
     public Optional<String> findTenantByGatewayTokenHash(String tokenHash) {
         return tenantOf("select tenant_id from gateways where token_hash = ? and revoked_at is null", tokenHash);
+    }
+
+    /** Who holds an unrevoked admin token, given {@link SecretHash#of} the token. */
+    public Optional<Caller> findAdminCaller(String tokenHash) {
+        return query("select tenant_id, id, name from admin_tokens where token_hash = ? and revoked_at is null", ps -> {
+            ps.setString(1, tokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String name = rs.getString(3);
+                return Optional.of(new Caller(rs.getString(1), name != null ? name : "admin_token:" + rs.getString(2)));
+            }
+        });
+    }
+
+    /** Which gateway holds an unrevoked gateway token, given {@link SecretHash#of} the token. */
+    public Optional<Caller> findGatewayCaller(String tokenHash) {
+        return query("select tenant_id, id from gateways where token_hash = ? and revoked_at is null", ps -> {
+            ps.setString(1, tokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Caller(rs.getString(1), "gateway:" + rs.getString(2))) : Optional.empty();
+            }
+        });
     }
 
     private Optional<String> tenantOf(String sql, String hash) {

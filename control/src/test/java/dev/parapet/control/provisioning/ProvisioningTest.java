@@ -98,6 +98,22 @@ class ProvisioningTest {
     }
 
     @Test
+    void tokensNameTheirCallerForAuditAndAuthorship() {
+        String tenant = provisioning.createTenant("Acme").id();
+        String named = provisioning.issueAdminToken(tenant, "alice@acme.example");
+        String unnamed = provisioning.issueAdminToken(tenant);
+        String gateway = provisioning.issueGatewayToken(tenant, "gw-7");
+
+        assertThat(provisioning.findAdminCaller(SecretHash.of(named))).contains(new Caller(tenant, "alice@acme.example"));
+        assertThat(provisioning.findAdminCaller(SecretHash.of(unnamed))).hasValueSatisfying(c ->
+                assertThat(c.actor()).matches("admin_token:[0-9a-f-]{36}"));
+        assertThat(provisioning.findGatewayCaller(SecretHash.of(gateway))).contains(new Caller(tenant, "gateway:gw-7"));
+        assertThat(provisioning.findAdminCaller(SecretHash.of(gateway))).isEmpty();
+        assertThatThrownBy(() -> provisioning.issueAdminToken(tenant, " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provisioning.issueAdminToken(tenant, "a\nb")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void reissuingAGatewayTokenReplacesTheOldOne() {
         String tenant = provisioning.createTenant("Acme").id();
         String first = provisioning.issueGatewayToken(tenant, "gw-1");
