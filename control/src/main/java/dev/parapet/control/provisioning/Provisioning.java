@@ -1,5 +1,7 @@
 package dev.parapet.control.provisioning;
 
+import dev.parapet.control.audit.AdminAuditLog;
+import dev.parapet.control.audit.AuditEntry;
 import dev.parapet.core.Ids;
 import dev.parapet.core.SecretHash;
 import java.sql.Connection;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@link ProvisioningException}.
  */
 public final class Provisioning {
+    /** The actor of audit records written here: provisioning runs as the operator, not a token. */
+    static final String ACTOR = "operator";
     public static final String API_KEY_PREFIX = "pk";
     public static final String ADMIN_TOKEN_PREFIX = "pat";
     public static final String GATEWAY_TOKEN_PREFIX = "pgw";
@@ -79,7 +84,7 @@ public final class Provisioning {
         }
         String key = SecretHash.newSecret(API_KEY_PREFIX);
         String id = Ids.newId().toString();
-        update("""
+        audited("""
                 insert into api_keys (id, tenant_id, key_hash, display_prefix, principal_id, role)
                 values (?, ?, ?, ?, ?, ?)""", ps -> {
             ps.setString(1, id);
@@ -88,7 +93,8 @@ public final class Provisioning {
             ps.setString(4, SecretHash.displayPrefix(key));
             ps.setString(5, principalId);
             ps.setString(6, role);
-        });
+        }, new AuditEntry(tenantId, ACTOR, "key.api_key.create", "api_key:" + id,
+                Map.of("principal_id", principalId, "role", role, "prefix", SecretHash.displayPrefix(key))));
         LOG.atInfo().addKeyValue("tenant_id", tenantId).addKeyValue("api_key_id", id)
                 .addKeyValue("principal_id", principalId).log("api key issued");
         return key;
@@ -111,12 +117,13 @@ public final class Provisioning {
         }
         String token = SecretHash.newSecret(ADMIN_TOKEN_PREFIX);
         String id = Ids.newId().toString();
-        update("insert into admin_tokens (id, tenant_id, token_hash, name) values (?, ?, ?, ?)", ps -> {
+        audited("insert into admin_tokens (id, tenant_id, token_hash, name) values (?, ?, ?, ?)", ps -> {
             ps.setString(1, id);
             ps.setString(2, tenantId);
             ps.setString(3, SecretHash.of(token));
             ps.setString(4, name);
-        });
+        }, new AuditEntry(tenantId, ACTOR, "key.admin_token.create", "admin_token:" + id,
+                name == null ? Map.of() : Map.of("name", name)));
         LOG.atInfo().addKeyValue("tenant_id", tenantId).addKeyValue("admin_token_id", id).log("admin token issued");
         return token;
     }
@@ -128,14 +135,14 @@ public final class Provisioning {
     public String issueGatewayToken(String tenantId, String gatewayId) {
         requireId("gateway id", gatewayId);
         String token = SecretHash.newSecret(GATEWAY_TOKEN_PREFIX);
-        update("""
+        audited("""
                 insert into gateways (id, tenant_id, token_hash) values (?, ?, ?)
                 on conflict (tenant_id, id) do update
                 set token_hash = excluded.token_hash, created_at = now(), revoked_at = null""", ps -> {
             ps.setString(1, gatewayId);
             ps.setString(2, tenantId);
             ps.setString(3, SecretHash.of(token));
-        });
+        }, new AuditEntry(tenantId, ACTOR, "key.gateway_token.issue", "gateway:" + gatewayId, Map.of()));
         LOG.atInfo().addKeyValue("tenant_id", tenantId).addKeyValue("gateway_id", gatewayId).log("gateway token issued");
         return token;
     }
@@ -159,12 +166,11 @@ public final class Provisioning {
 
     /** Revokes an API key of the tenant; returns whether an active key was revoked. */
     public boolean revokeApiKey(String tenantId, String apiKeyId) {
-        return query("update api_keys set revoked_at = now() where tenant_id = ? and id = ? and revoked_at is null",
+        return audited("update api_keys set revoked_at = now() where tenant_id = ? and id = ? and revoked_at is null",
                 ps -> {
                     ps.setString(1, tenantId);
                     ps.setString(2, apiKeyId);
-                    return ps.executeUpdate() == 1;
-                });
+                }, new AuditEntry(tenantId, ACTOR, "key.api_key.revoke", "api_key:" + apiKeyId, Map.of())) == 1;
     }
 
     /** The tenant of an unrevoked admin token, given {@link SecretHash#of} the token. */
@@ -222,6 +228,30 @@ public final class Provisioning {
 
     private interface Binder {
         void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Runs one statement and, in the same transaction, appends {@code audit} to the admin audit
+     * trail when the statement changed a row; returns the rows changed.
+     */
+    private int audited(String sql, Binder binder, AuditEntry audit) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                int changed = ps.executeUpdate();
+                if (changed > 0) {
+                    AdminAuditLog.append(c, audit);
+                }
+                c.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new ProvisioningException(e);
+        }
     }
 
     private void update(String sql, Binder binder) {

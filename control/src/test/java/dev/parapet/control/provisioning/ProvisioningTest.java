@@ -152,4 +152,25 @@ class ProvisioningTest {
             return false;
         }
     }
+
+    @Test
+    void keyChangesAreAuditedInTheSameTransaction() throws Exception {
+        String tenant = provisioning.createTenant("audited").id();
+        dev.parapet.control.audit.AdminAuditLog audit = new dev.parapet.control.audit.AdminAuditLog(db.dataSource());
+
+        String key = provisioning.issueApiKey(tenant, "svc-1", "developer");
+        String keyId = provisioning.listActiveApiKeys(tenant).getFirst().id();
+        String admin = provisioning.issueAdminToken(tenant, "alice@example.com");
+        String gateway = provisioning.issueGatewayToken(tenant, "gw-1");
+        assertThat(provisioning.revokeApiKey(tenant, keyId)).isTrue();
+        assertThat(provisioning.revokeApiKey(tenant, keyId)).isFalse(); // nothing changed: nothing audited
+
+        java.util.List<String> actions = audit.newest(tenant, 10).stream().map(r -> r.entry().action()).toList();
+        assertThat(actions).containsExactly("key.api_key.revoke", "key.gateway_token.issue", "key.admin_token.create",
+                "key.api_key.create");
+        assertThat(audit.newest(tenant, 10).getLast().entry().target()).isEqualTo("api_key:" + keyId);
+        // the visible key prefix is recorded, never a secret
+        assertThat(audit.newest(tenant, 10).toString()).doesNotContain(key).doesNotContain(admin).doesNotContain(gateway)
+                .contains("prefix=" + dev.parapet.core.SecretHash.displayPrefix(key));
+    }
 }
