@@ -125,15 +125,16 @@ public final class BundlePoller implements AutoCloseable {
                         current);
                 yield interval;
             }
-            case Poll.Changed c -> changed(c.candidate(), current, now);
+            case Poll.Changed c -> changed(c.candidate(), current, now, started);
         };
     }
 
-    private Duration changed(BundleCandidate candidate, ActiveBundle current, Instant now) {
+    private Duration changed(BundleCandidate candidate, ActiveBundle current, Instant now, long pollStarted) {
         if (candidate.files().digest().equals(current.digest())) {
             recovered(State.UNCHANGED, now, null);
             return interval;
         }
+        long received = System.nanoTime();
         return switch (admission.admit(candidate)) {
             case Admission.Refused r -> {
                 recovered(State.REFUSED, now, r.reason().code());
@@ -145,19 +146,23 @@ public final class BundlePoller implements AutoCloseable {
             case Admission.Admitted a -> {
                 ActiveBundle next = new ActiveBundle(new PolicyEngine(a.bundle()), BundleSource.CONTROL_PLANE,
                         candidate.controlVersion(), now);
+                long admitted = System.nanoTime();
                 try {
                     store.save(candidate.files(), candidate.signatures(), candidate.controlVersion(), tenant);
                 } catch (IOException e) {
                     LOG.error("policy bundle {} could not be kept in {}: {}; enforcing it anyway, the previous one "
                             + "would be loaded at the next start", next.digest(), store.dir(), e.toString());
                 }
+                long persisted = System.nanoTime();
                 active.set(next);
                 lastRefusal = null;
                 recovered(State.UPDATED, now, null);
                 LOG.info("policy bundle activated source=control_plane name={} version={} control_version={} digest={} "
-                                + "previous_digest={}", next.bundle().name(), next.bundle().version(),
+                                + "previous_digest={} verify_compile_ms={} persist_ms={} poll_ms={}", next.bundle().name(),
+                        next.bundle().version(),
                         candidate.controlVersion().isPresent() ? candidate.controlVersion().getAsLong() : "none",
-                        next.digest(), current.digest());
+                        next.digest(), current.digest(), millis(admitted - received), millis(persisted - admitted),
+                        millis(received - pollStarted));
                 listener.activated(next);
                 yield Duration.ZERO;
             }
@@ -201,6 +206,10 @@ public final class BundlePoller implements AutoCloseable {
 
     private static Duration jittered(Duration d) {
         return Duration.ofNanos((long) (d.toNanos() * ThreadLocalRandom.current().nextDouble(0.5, 1.0)));
+    }
+
+    private static String millis(long nanos) {
+        return "%.1f".formatted(nanos / 1e6);
     }
 
     private static Duration positive(Duration d) {

@@ -56,7 +56,7 @@ public final class GatewayMetrics implements EventSink, BundleListener {
         if (activeBundleInfo != null) {
             registry.remove(activeBundleInfo);
         }
-        activeBundleInfo = Gauge.builder("parapet_bundle_active_info", () -> 1)
+        activeBundleInfo = Gauge.builder("parapet_bundle_active", () -> 1)
                 .description("The policy bundle being enforced (value 1; the labels say which)")
                 .tag("name", bundle.bundle().name())
                 .tag("version", bundle.bundle().version())

@@ -35,6 +35,7 @@ final class FakeControlPlane implements AutoCloseable {
     private final List<JsonNode> statusReports = new CopyOnWriteArrayList<>();
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger notModified = new AtomicInteger();
+    private final AtomicInteger heldOpen = new AtomicInteger();
     private final WebServer server;
     private TestBundle current;
     private volatile int statusAnswer = 202;
@@ -87,6 +88,11 @@ final class FakeControlPlane implements AutoCloseable {
         return polls.get();
     }
 
+    /** Polls waiting for a change right now. */
+    int heldOpen() {
+        return heldOpen.get();
+    }
+
     int notModifiedAnswers() {
         return notModified.get();
     }
@@ -103,8 +109,13 @@ final class FakeControlPlane implements AutoCloseable {
         long remaining = TimeUnit.SECONDS.toNanos(wait);
         lock.lock();
         try {
-            while (!closing && current != null && known.contains(current.digest()) && remaining > 0) {
-                remaining = changed.awaitNanos(remaining);
+            heldOpen.incrementAndGet();
+            try {
+                while (!closing && current != null && known.contains(current.digest()) && remaining > 0) {
+                    remaining = changed.awaitNanos(remaining);
+                }
+            } finally {
+                heldOpen.decrementAndGet();
             }
             answer = current;
         } finally {
