@@ -105,7 +105,18 @@ public final class LocalStack implements AutoCloseable {
                 Optional.of(new GatewayConfig.ControlLink(controlUrl, secrets.gatewayToken(),
                         Duration.ofMillis(settings.number("gateway.events_flush_interval_ms", 10, 3_600_000)))),
                 dataDir.resolve("spool"), settings.optional("gateway.policy_bundle").map(Path::of), redactionKey,
-                Duration.ofSeconds(settings.number("gateway.shutdown_grace_seconds", 0, 600)));
+                Duration.ofSeconds(settings.number("gateway.shutdown_grace_seconds", 0, 600)),
+                bundleDistribution(settings, dataDir));
+    }
+
+    /** The bundle settings: trusted keys, poll pacing, and {@code <data_dir>/bundle} for the kept bundle. */
+    private static GatewayConfig.BundleDistribution bundleDistribution(Settings settings, Path dataDir) {
+        return new GatewayConfig.BundleDistribution(
+                settings.list("gateway.bundle_public_keys").stream().map(Path::of).toList(),
+                Duration.ofSeconds(settings.number("gateway.bundle_poll_interval_seconds", 1, 3600)),
+                Duration.ofSeconds(settings.number("gateway.bundle_long_poll_seconds", 0,
+                        GatewayConfig.BundleDistribution.MAX_LONG_POLL.toSeconds())),
+                dataDir.resolve("bundle"));
     }
 
     public DemoCredentials credentials() {
