@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +72,7 @@ public final class BundleClient implements AutoCloseable {
             if (status == 200) {
                 if (body.length > MAX_BODY_BYTES) {
                     return new Poll.Unusable(RefusalReason.MALFORMED_RESPONSE, "the bundle document is larger than "
-                            + MAX_BODY_BYTES + " bytes", Optional.empty(), java.util.OptionalLong.empty());
+                            + MAX_BODY_BYTES + " bytes", Optional.empty(), OptionalLong.empty());
                 }
                 return BundleDocument.parse(body, response.headers().firstValue("ETag"));
             }

@@ -2,6 +2,10 @@ package dev.parapet.gateway.bundles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.core.SecretHash;
@@ -18,9 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway against a control plane that publishes bundles, over real HTTP on loopback: what is
@@ -233,10 +242,8 @@ class BundleDistributionTest {
 
     @Test
     void aRefusalIsLoggedOnceAtWarnNamingReasonAndDigestButNoBundleContent() throws Exception {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
-                BundlePoller.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
-                new ch.qos.logback.core.read.ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(BundlePoller.class);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         logger.addAppender(captured);
         try {
@@ -254,7 +261,7 @@ class BundleDistributionTest {
         }
 
         List<String> warnings = captured.list.stream()
-                .filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).map(e -> e.getFormattedMessage()).toList();
+                .filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(warnings).singleElement().satisfies(line -> assertThat(line)
                 .contains("policy bundle refused", "reason=file_changed", "rules/10-rules.yaml", "still enforcing")
                 .doesNotContain("confidential"));
@@ -408,9 +415,9 @@ class BundleDistributionTest {
         startGateway();
         awaitActive(versions.getFirst());
 
-        List<String> inconsistent = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> inconsistent = Collections.synchronizedList(new ArrayList<>());
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             clients.add(Thread.ofVirtual().start(() -> {
