@@ -101,6 +101,10 @@ public final class Gateway implements AutoCloseable {
         ObjectMapper json = JsonMapper.builder().build();
         this.keys = new ApiKeyDirectory(config.apiKeys(), config.tenantId());
         this.detect = new DetectStage(DetectionEngine.defaults(), BehaviourBaseline.defaults());
+        this.poller = config.control().map(link -> new BundlePoller(new BundleClient(link), admission, store, active,
+                bundleListener, config.tenantId(), config.bundles().pollInterval(), config.bundles().longPollWait(),
+                Clock.systemUTC()));
+        this.statusShipper = config.control().map(link -> new BundleStatusShipper(outbox.orElseThrow(), link));
         Pipeline pipeline = pipeline(config, json, metrics);
         GatewayRoutes routes = new GatewayRoutes(pipeline, decisionPipeline(config, json, metrics), metrics,
                 this::readiness, Ids::newId);
@@ -112,10 +116,8 @@ public final class Gateway implements AutoCloseable {
                 .routing(routes::routing)
                 .build()
                 .start();
-        this.poller = config.control().map(link -> new BundlePoller(new BundleClient(link), admission, store, active,
-                bundleListener, config.tenantId(), config.bundles().pollInterval(), config.bundles().longPollWait(),
-                Clock.systemUTC()).start());
-        this.statusShipper = config.control().map(link -> new BundleStatusShipper(outbox.orElseThrow(), link).start());
+        poller.ifPresent(BundlePoller::start);
+        statusShipper.ifPresent(BundleStatusShipper::start);
         LOG.info("gateway listening url={} stages={} bundle={} bundle_source={} api_keys={}", url(),
                 pipeline.stageNames(), initial.digest(), initial.source().wireName(), config.apiKeys().size());
     }
