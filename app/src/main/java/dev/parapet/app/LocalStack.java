@@ -12,7 +12,11 @@ import dev.parapet.control.store.ControlDatabase;
 import dev.parapet.control.store.DatabaseSettings;
 import dev.parapet.gateway.Gateway;
 import dev.parapet.gateway.GatewayConfig;
+import dev.parapet.policy.BundleFiles;
+import dev.parapet.policy.PolicyBundle;
+import dev.parapet.policy.PolicyBundleException;
 import dev.parapet.policy.signing.PemKeys;
+import dev.parapet.policy.signing.TrustedKey;
 import dev.parapet.policy.signing.SigningKey;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +43,9 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     /** The demo's bundle-signing key, under the data directory. */
     public static final String DEMO_SIGNING_KEY = "bundle-signing-key.pem";
+
+    /** Its public half, which the demo gateway trusts. */
+    public static final String DEMO_SIGNING_PUBLIC_KEY = "bundle-signing-key.pub.pem";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Path dataDir;
@@ -76,11 +85,14 @@ public final class LocalStack implements AutoCloseable {
         DemoSecrets secrets = DemoTenant.ensure(control.provisioning(), previous.map(p ->
                 new DemoSecrets(DemoTenant.TENANT_ID, p.apiKey(), p.adminToken(), p.gatewayToken())));
 
+        Optional<Path> trustedControlKey = seedPolicy(settings);
+
         upstream = DemoUpstream.start("127.0.0.1", settings.port("demo.upstream_port"),
                 Duration.ofMillis(settings.number("demo.chunk_delay_ms", 0, 10_000)));
         started.add(upstream);
 
-        gateway = Gateway.start(gatewayConfig(settings, secrets, SecretFiles.keyOf(dataDir.resolve("redaction.key"), 32)));
+        gateway = Gateway.start(gatewayConfig(settings, secrets, SecretFiles.keyOf(dataDir.resolve("redaction.key"), 32),
+                trustedControlKey));
         started.add(gateway);
 
         credentials = new DemoCredentials(gateway.url(), control.url(), secrets.apiKey(), secrets.adminToken(),
@@ -113,7 +125,42 @@ public final class LocalStack implements AutoCloseable {
                 .orElseGet(() -> new DatabaseSettings.Embedded(Path.of(settings.string("data_dir")).toAbsolutePath()));
     }
 
-    private GatewayConfig gatewayConfig(Settings settings, DemoSecrets secrets, byte[] redactionKey) {
+    /**
+     * Seeds the demo tenant's policy in the control plane, so that the gateway enforces a signed
+     * bundle served by the control plane from the start: the bundle directory named by
+     * {@code gateway.policy_bundle}, or the default bundle, published once (a restart keeps what
+     * was published since). The control plane's public key is written beside its private key and
+     * returned for the gateway to trust. A single-file {@code gateway.policy_bundle} (the older
+     * unsigned form) is used by the gateway as it is: nothing is seeded or trusted.
+     */
+    private Optional<Path> seedPolicy(Settings settings) throws IOException {
+        Optional<Path> configured = settings.optional("gateway.policy_bundle").map(Path::of);
+        if (configured.isPresent() && !Files.isDirectory(configured.get())) {
+            return Optional.empty();
+        }
+        BundleFiles files;
+        try {
+            files = configured.isPresent() ? BundleFiles.read(configured.get()) : PolicyBundle.defaultFiles();
+        } catch (PolicyBundleException e) {
+            throw new IllegalArgumentException("gateway.policy_bundle: " + e.getMessage(), e);
+        }
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        files.names().forEach(name -> contents.put(name, files.bytes(name)));
+        if (control.publishIfNone(DemoTenant.TENANT_ID, "demo", contents, configured.isPresent()
+                ? "demo start: gateway.policy_bundle " + configured.get().getFileName() : "demo start: the default bundle")) {
+            LOG.info("demo policy published to the control plane digest={}", files.digest());
+        }
+        Optional<TrustedKey> key = control.bundleSigningKey();
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        Path pub = dataDir.resolve(DEMO_SIGNING_PUBLIC_KEY);
+        Files.writeString(pub, PemKeys.publicKeyPem(key.get().publicKey()), StandardCharsets.US_ASCII);
+        return Optional.of(pub);
+    }
+
+    private GatewayConfig gatewayConfig(Settings settings, DemoSecrets secrets, byte[] redactionKey,
+                                        Optional<Path> trustedControlKey) {
         List<GatewayConfig.Upstream> upstreams = new ArrayList<>();
         upstreams.add(new GatewayConfig.Upstream("demo-echo", URI.create(upstream.baseUrl()), Optional.empty(),
                 List.of(DemoUpstream.MODEL), Duration.ofSeconds(5), Duration.ofSeconds(60)));
@@ -130,8 +177,27 @@ public final class LocalStack implements AutoCloseable {
                 upstreams, keys,
                 Optional.of(new GatewayConfig.ControlLink(controlUrl, secrets.gatewayToken(),
                         Duration.ofMillis(settings.number("gateway.events_flush_interval_ms", 10, 3_600_000)))),
-                dataDir.resolve("spool"), settings.optional("gateway.policy_bundle").map(Path::of), redactionKey,
-                Duration.ofSeconds(settings.number("gateway.shutdown_grace_seconds", 0, 600)));
+                // a bundle directory was published to the control plane (seedPolicy), which serves it signed
+                dataDir.resolve("spool"), settings.optional("gateway.policy_bundle").map(Path::of)
+                        .filter(p -> !Files.isDirectory(p)), redactionKey,
+                Duration.ofSeconds(settings.number("gateway.shutdown_grace_seconds", 0, 600)),
+                bundleDistribution(settings, dataDir, trustedControlKey));
+    }
+
+    /**
+     * The bundle settings: trusted keys (those configured, and the demo control plane's), poll
+     * pacing, and {@code <data_dir>/bundle} for the kept bundle.
+     */
+    private static GatewayConfig.BundleDistribution bundleDistribution(Settings settings, Path dataDir,
+                                                                       Optional<Path> trustedControlKey) {
+        List<Path> trusted = new ArrayList<>(settings.list("gateway.bundle_public_keys").stream().map(Path::of).toList());
+        trustedControlKey.ifPresent(trusted::add);
+        return new GatewayConfig.BundleDistribution(
+                trusted,
+                Duration.ofSeconds(settings.number("gateway.bundle_poll_interval_seconds", 1, 3600)),
+                Duration.ofSeconds(settings.number("gateway.bundle_long_poll_seconds", 0,
+                        GatewayConfig.BundleDistribution.MAX_LONG_POLL.toSeconds())),
+                dataDir.resolve("bundle"));
     }
 
     public DemoCredentials credentials() {

@@ -7,6 +7,7 @@ import dev.parapet.control.api.EventIngestService;
 import dev.parapet.control.api.EventQueryService;
 import dev.parapet.control.api.PolicySimulationService;
 import dev.parapet.control.api.GatewayBundleService;
+import dev.parapet.control.api.GatewayBundleStatusService;
 import dev.parapet.control.api.HttpMetricsFilter;
 import dev.parapet.control.api.OperationsService;
 import dev.parapet.control.api.PolicyAdminService;
@@ -15,6 +16,8 @@ import dev.parapet.control.api.RequestSizeFilter;
 import dev.parapet.control.policy.BundleLifecycle;
 import dev.parapet.control.policy.HeadSignals;
 import dev.parapet.control.policy.HeadWatch;
+import dev.parapet.control.policy.LifecycleOutcome;
+import dev.parapet.control.policy.Upload;
 import dev.parapet.control.policy.PolicyVersionStore;
 import dev.parapet.control.provisioning.Provisioning;
 import dev.parapet.control.store.EventStore;
@@ -61,15 +64,19 @@ public final class ControlPlane implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final HeadSignals signals;
     private final Optional<SigningKey> signingKey;
+    private final PolicyVersionStore versions;
+    private final BundleLifecycle lifecycle;
 
     private ControlPlane(WebServer server, String host, Provisioning provisioning, PrometheusMeterRegistry registry,
-            HeadSignals signals, Optional<SigningKey> signingKey) {
+            HeadSignals signals, Optional<SigningKey> signingKey, PolicyVersionStore versions, BundleLifecycle lifecycle) {
         this.server = server;
         this.host = host;
         this.provisioning = provisioning;
         this.registry = registry;
         this.signals = signals;
         this.signingKey = signingKey;
+        this.versions = versions;
+        this.lifecycle = lifecycle;
     }
 
     /**
@@ -86,15 +93,18 @@ public final class ControlPlane implements AutoCloseable {
         Provisioning provisioning = new Provisioning(dataSource);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         HeadSignals signals = new HeadSignals();
+        PolicyVersionStore versions = new PolicyVersionStore(dataSource);
+        BundleLifecycle lifecycle = new BundleLifecycle(versions, signingKey, signals, Clock.systemUTC());
         WebServer server = WebServer.builder()
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
                 .shutdownGracePeriod(SHUTDOWN_GRACE)
-                .routing(r -> routing(r, config, dataSource, provisioning, registry, signals, signingKey))
+                .routing(r -> routing(r, config, dataSource, provisioning, registry, signals, versions, lifecycle))
                 .build()
                 .start();
-        ControlPlane plane = new ControlPlane(server, config.host(), provisioning, registry, signals, signingKey);
+        ControlPlane plane = new ControlPlane(server, config.host(), provisioning, registry, signals, signingKey, versions,
+                lifecycle);
         LOG.atInfo().addKeyValue("url", plane.url())
                 .addKeyValue("bundle_signing_key", signingKey.map(SigningKey::keyId).orElse("none"))
                 .log("control plane started");
@@ -112,10 +122,8 @@ public final class ControlPlane implements AutoCloseable {
     /** All routes of the control plane, in order: filters, services, fallback, error mapping. */
     static void routing(HttpRouting.Builder routing, ControlConfig config, DataSource dataSource,
             Provisioning provisioning, PrometheusMeterRegistry registry, HeadSignals signals,
-            Optional<SigningKey> signingKey) {
+            PolicyVersionStore versions, BundleLifecycle lifecycle) {
         EventStore events = new EventStore(dataSource);
-        PolicyVersionStore versions = new PolicyVersionStore(dataSource);
-        BundleLifecycle lifecycle = new BundleLifecycle(versions, signingKey, signals, Clock.systemUTC());
         HeadWatch watch = new HeadWatch(versions, signals, config.maxLongPolls(), HEAD_RECHECK);
         Gauge.builder("policy.long_polls.waiting", watch, HeadWatch::waiting)
                 .description("Gateway bundle requests waiting for a new policy version")
@@ -130,6 +138,8 @@ public final class ControlPlane implements AutoCloseable {
                 .register(new PolicyAdminService(BearerAuth.adminTokens(provisioning), versions, lifecycle,
                         config.maxRequestBodyBytes()))
                 .register(new GatewayBundleService(BearerAuth.gatewayTokens(provisioning), versions, watch))
+                .register(new GatewayBundleStatusService(BearerAuth.gatewayTokens(provisioning), dataSource,
+                        config.maxRequestBodyBytes()))
                 .register(new OperationsService(dataSource, registry))
                 .any((req, res) -> {
                     throw new ApiException(ErrorCode.NOT_FOUND, "No such endpoint.");
@@ -163,6 +173,30 @@ public final class ControlPlane implements AutoCloseable {
      */
     public Optional<TrustedKey> bundleSigningKey() {
         return signingKey.map(SigningKey::trustedKey);
+    }
+
+    /**
+     * Publishes {@code files} as the tenant's first policy version, signed by this plane, unless
+     * the tenant already has one (the demo seeds its tenant with the default bundle this way, so
+     * that its gateway enforces a signed bundle from the start).
+     *
+     * @return whether a version was published
+     * @throws IllegalStateException when the plane has no signing key or the bundle is refused
+     */
+    public boolean publishIfNone(String tenantId, String author, java.util.Map<String, byte[]> files, String reason) {
+        try {
+            if (versions.head(tenantId).isPresent()) {
+                return false;
+            }
+            LifecycleOutcome outcome = lifecycle.publish(tenantId, author,
+                    new Upload(files, Optional.empty(), Optional.of(reason)));
+            if (!(outcome instanceof LifecycleOutcome.Published)) {
+                throw new IllegalStateException("the initial bundle was not published: " + outcome);
+            }
+            return true;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot publish the initial bundle: " + e.getMessage(), e);
+        }
     }
 
     /** Answers waiting long polls, then stops the server gracefully; idempotent. */

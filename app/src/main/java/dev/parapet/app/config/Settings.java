@@ -20,7 +20,8 @@ import java.util.Optional;
  * key in upper case with dots as underscores ({@code PARAPET_GATEWAY_PORT}), then flags.
  *
  * <p>Unknown keys in the file or the environment are errors, so a typo never silently falls back
- * to a default.
+ * to a default. A list setting is a YAML list in the file, or comma-separated anywhere
+ * ({@link #list}).
  */
 public final class Settings {
     /** Every known key with its default; {@code ""} means unset. */
@@ -34,6 +35,9 @@ public final class Settings {
         d.put("gateway.max_body_bytes", "1048576");
         d.put("gateway.shutdown_grace_seconds", "10");
         d.put("gateway.policy_bundle", "");
+        d.put("gateway.bundle_public_keys", "");
+        d.put("gateway.bundle_poll_interval_seconds", "10");
+        d.put("gateway.bundle_long_poll_seconds", "30");
         d.put("gateway.events_flush_interval_ms", "1000");
         d.put("control.host", "127.0.0.1");
         d.put("control.port", "8081");
@@ -121,6 +125,15 @@ public final class Settings {
                 flatten(key, f.getValue(), out, upstreams, file);
             } else if (!DEFAULTS.containsKey(key)) {
                 throw new IllegalArgumentException(file + ": unknown setting '" + key + "'");
+            } else if (f.getValue().isArray()) {
+                List<String> items = new ArrayList<>();
+                for (JsonNode item : f.getValue()) {
+                    if (!item.isValueNode()) {
+                        throw new IllegalArgumentException(file + ": " + key + " must be a list of plain values");
+                    }
+                    items.add(item.asText());
+                }
+                out.put(key, String.join(",", items));
             } else {
                 out.put(key, f.getValue().isNull() ? "" : f.getValue().asText());
             }
@@ -158,6 +171,17 @@ public final class Settings {
     public Optional<String> optional(String key) {
         String v = string(key);
         return v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** A list setting: its comma-separated items, trimmed, blanks dropped; empty when unset. */
+    public List<String> list(String key) {
+        List<String> items = new ArrayList<>();
+        for (String item : string(key).split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return List.copyOf(items);
     }
 
     public int integer(String key) {

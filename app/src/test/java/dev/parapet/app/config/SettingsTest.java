@@ -78,6 +78,25 @@ class SettingsTest {
     }
 
     @Test
+    void listsComeAsYamlListsOrCommaSeparated() throws Exception {
+        Path file = dir.resolve("keys.yaml");
+        Files.writeString(file, """
+                gateway:
+                  bundle_public_keys: [/etc/parapet/current.pem, /etc/parapet/next.pem]
+                """);
+
+        Settings fromFile = Settings.load(Optional.of(file), Map.of(), Map.of());
+        Settings fromEnv = Settings.load(Optional.empty(),
+                Map.of("PARAPET_GATEWAY_BUNDLE_PUBLIC_KEYS", " /a.pem, /b.pem ,"), Map.of());
+        Settings unset = Settings.load(Optional.empty(), Map.of(), Map.of());
+
+        assertThat(fromFile.list("gateway.bundle_public_keys"))
+                .containsExactly("/etc/parapet/current.pem", "/etc/parapet/next.pem");
+        assertThat(fromEnv.list("gateway.bundle_public_keys")).containsExactly("/a.pem", "/b.pem");
+        assertThat(unset.list("gateway.bundle_public_keys")).isEmpty();
+    }
+
+    @Test
     void configurationDocListsEveryKey() throws Exception {
         String all = Files.readString(Path.of("..", "docs", "configuration.md"));
         int table = all.indexOf("| key | default | meaning |");

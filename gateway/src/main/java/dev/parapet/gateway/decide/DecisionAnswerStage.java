@@ -15,7 +15,6 @@ import dev.parapet.policy.PolicyInput;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The last stage of the decision API: decides with the active bundle and answers 200 with the
@@ -30,24 +29,22 @@ public final class DecisionAnswerStage implements Stage {
     /** The OPA document with a boolean: whether the caller may go ahead. */
     public static final String OPA_ALLOW = "parapet/allow";
 
-    private final Supplier<PolicyEngine> policy;
     private final ObjectMapper json;
 
-    public DecisionAnswerStage(Supplier<PolicyEngine> policy, ObjectMapper json) {
-        this.policy = policy;
+    public DecisionAnswerStage(ObjectMapper json) {
         this.json = json;
     }
 
     @Override
     public Outcome handle(Exchange exchange, Chain chain) {
-        PolicyDecision decision = policy.get().decide(new PolicyInput(exchange.principal(), exchange.interaction(),
+        PolicyDecision decision = exchange.policy().decide(new PolicyInput(exchange.principal(), exchange.interaction(),
                 exchange.findings(), exchange.riskScore(), exchange.tool(), exchange.receivedAt()));
         exchange.decision(decision);
         if (decision.degraded()) {
             exchange.markDegraded();
         }
         DecisionRequest request = (DecisionRequest) exchange.parsedBody();
-        ObjectNode answer = answer(exchange, decision, request.locations(), policy.get());
+        ObjectNode answer = answer(exchange, decision, request.locations(), exchange.policy());
         Object body = answer;
         if (request.opaPath() != null) {
             ObjectNode wrapped = json.createObjectNode();

@@ -33,8 +33,7 @@ public final class ControlPlaneClient implements AutoCloseable {
     public ControlPlaneClient(GatewayConfig.ControlLink link) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(3)).build();
-        String base = link.url().toString();
-        this.endpoint = URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/internal/events");
+        this.endpoint = link.resolve("/v1/internal/events");
         this.token = link.gatewayToken();
     }
 

@@ -6,6 +6,7 @@ import dev.parapet.core.Principal;
 import dev.parapet.core.ToolCall;
 import dev.parapet.detect.TokenVault;
 import dev.parapet.policy.PolicyDecision;
+import dev.parapet.policy.PolicyEngine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public final class Exchange {
     private final String provider;
     private final String endpoint;
 
+    private PolicyEngine policy;
     private Principal principal;
     private byte[] body;
     private Object parsedBody;
@@ -59,6 +61,14 @@ public final class Exchange {
     public String endpoint() { return endpoint; }
     public ClientRequest request() { return request; }
     public ClientResponse response() { return response; }
+
+    /**
+     * The policy of the bundle that was active when the request arrived. The first stage pins it,
+     * so that authentication, the decision and the event all see one bundle even if another is
+     * swapped in meanwhile.
+     */
+    public PolicyEngine policy() { return policy; }
+    public void policy(PolicyEngine p) { this.policy = Objects.requireNonNull(p); }
 
     /** The authenticated caller, or {@code null} before (or without) authentication. */
     public Principal principal() { return principal; }

@@ -1,5 +1,9 @@
 package dev.parapet.gateway.server;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.gateway.bundles.ActiveBundle;
+import dev.parapet.gateway.bundles.PollStatus;
 import dev.parapet.gateway.decide.DecisionRequestCodec;
 import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Pipeline;
@@ -8,11 +12,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Every HTTP route of the gateway, declared in {@link #routing}. */
 public final class GatewayRoutes {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Pipeline pipeline;
     private final Pipeline decisions;
     private final GatewayMetrics metrics;
@@ -22,15 +28,14 @@ public final class GatewayRoutes {
     /**
      * What {@code /readyz} reports.
      *
-     * @param ready         whether the gateway can decide requests
-     * @param bundleName    the active policy bundle
-     * @param bundleVersion its version
-     * @param bundleDigest  its digest
-     * @param spoolPending  events not yet delivered
-     * @param controlPlane  {@code reachable}, {@code unreachable} or {@code not configured}
+     * @param ready        whether the gateway can decide requests
+     * @param bundle       the policy bundle being enforced, and where it came from
+     * @param bundlePoll   how the last poll for bundles went, or empty without a control plane
+     * @param spoolPending events not yet delivered
+     * @param controlPlane {@code reachable}, {@code unreachable} or {@code not configured}
      */
-    public record Readiness(boolean ready, String bundleName, String bundleVersion, String bundleDigest,
-                            long spoolPending, String controlPlane) {
+    public record Readiness(boolean ready, ActiveBundle bundle, Optional<PollStatus> bundlePoll, long spoolPending,
+                            String controlPlane) {
     }
 
     /**
@@ -76,10 +81,31 @@ public final class GatewayRoutes {
 
     private void ready(ServerRequest req, ServerResponse res) {
         Readiness r = readiness.get();
-        String body = "{\"status\":\"" + (r.ready() ? "READY" : "NOT_READY") + "\",\"bundle\":{\"name\":\""
-                + r.bundleName() + "\",\"version\":\"" + r.bundleVersion() + "\",\"digest\":\"" + r.bundleDigest()
-                + "\"},\"spool_pending_events\":" + r.spoolPending() + ",\"control_plane\":\"" + r.controlPlane() + "\"}";
-        json(res, r.ready() ? 200 : 503, body);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("status", r.ready() ? "READY" : "NOT_READY");
+        ObjectNode bundle = body.putObject("bundle");
+        bundle.put("name", r.bundle().bundle().name());
+        bundle.put("version", r.bundle().bundle().version());
+        bundle.put("digest", r.bundle().digest());
+        bundle.put("source", r.bundle().source().wireName());
+        if (r.bundle().controlVersion().isPresent()) {
+            bundle.put("control_version", r.bundle().controlVersion().getAsLong());
+        } else {
+            bundle.putNull("control_version");
+        }
+        bundle.put("activated_at", r.bundle().activatedAt().toString());
+        if (r.bundlePoll().isPresent()) {
+            PollStatus poll = r.bundlePoll().get();
+            ObjectNode p = body.putObject("bundle_poll");
+            p.put("state", poll.state().wireName());
+            p.put("last_poll", poll.lastPoll().map(Instant::toString).orElse(null));
+            p.put("detail", poll.detail().orElse(null));
+        } else {
+            body.putNull("bundle_poll");
+        }
+        body.put("spool_pending_events", r.spoolPending());
+        body.put("control_plane", r.controlPlane());
+        json(res, r.ready() ? 200 : 503, body.toString());
     }
 
     private static void json(ServerResponse res, int status, String body) {

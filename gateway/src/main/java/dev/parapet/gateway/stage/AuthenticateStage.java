@@ -8,7 +8,11 @@ import dev.parapet.gateway.pipeline.Outcome;
 import dev.parapet.gateway.pipeline.Stage;
 import java.util.Optional;
 
-/** Turns {@code Authorization: Bearer <parapet api key>} into a principal, or refuses with 401. */
+/**
+ * Turns {@code Authorization: Bearer <parapet api key>} into a principal, or refuses with 401: keys
+ * come from the exchange's bundle ({@code principals.yaml}) and the gateway's configuration, and a
+ * principal the bundle revokes is refused whatever key it presents.
+ */
 public final class AuthenticateStage implements Stage {
     private static final String BEARER = "Bearer ";
     private final ApiKeyDirectory keys;
@@ -29,7 +33,8 @@ public final class AuthenticateStage implements Stage {
             return Outcome.Refused.of(ReasonCode.INVALID_API_KEY,
                     "Malformed Authorization header: expected 'Bearer <your Parapet API key>'.");
         }
-        Optional<Principal> principal = keys.find(value.substring(BEARER.length()).trim());
+        Optional<Principal> principal = keys.find(value.substring(BEARER.length()).trim(),
+                exchange.policy().bundle().principals(), exchange.receivedAt());
         if (principal.isEmpty()) {
             return Outcome.Refused.of(ReasonCode.INVALID_API_KEY, "Invalid API key.");
         }

@@ -5,27 +5,18 @@ import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Outcome;
 import dev.parapet.gateway.pipeline.Stage;
 import dev.parapet.policy.PolicyDecision;
-import dev.parapet.policy.PolicyEngine;
 import dev.parapet.policy.PolicyInput;
-import java.util.function.Supplier;
 
 /**
- * Evaluates the active policy bundle over principal, request and findings. A block ends the
+ * Evaluates the exchange's policy bundle (the one pinned when it arrived) over principal, request and findings. A block ends the
  * exchange with 403 and the first reason code; so does a hold, since the inline path never waits
  * for a review (the request is not forwarded; the event records the hold); allow, alert and
  * redact go on.
  */
 public final class DecideStage implements Stage {
-    private final Supplier<PolicyEngine> policy;
-
-    /** @param policy the engine of the active bundle, read once per request so a swap is atomic */
-    public DecideStage(Supplier<PolicyEngine> policy) {
-        this.policy = policy;
-    }
-
     @Override
     public Outcome handle(Exchange exchange, Chain chain) {
-        PolicyDecision decision = policy.get().decide(new PolicyInput(exchange.principal(), exchange.interaction(),
+        PolicyDecision decision = exchange.policy().decide(new PolicyInput(exchange.principal(), exchange.interaction(),
                 exchange.findings(), exchange.riskScore(), exchange.tool(), exchange.receivedAt()));
         exchange.decision(decision);
         if (decision.degraded()) {

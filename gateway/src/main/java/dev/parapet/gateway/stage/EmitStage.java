@@ -11,10 +11,8 @@ import dev.parapet.gateway.pipeline.Exchange;
 import dev.parapet.gateway.pipeline.Outcome;
 import dev.parapet.gateway.pipeline.Stage;
 import dev.parapet.policy.PolicyDecision;
-import dev.parapet.policy.PolicyEngine;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,17 +25,12 @@ public final class EmitStage implements Stage {
     private static final Logger LOG = LoggerFactory.getLogger(EmitStage.class);
     private final String gatewayId;
     private final String gatewayTenant;
-    private final Supplier<PolicyEngine> policy;
     private final EventSink sink;
 
-    /**
-     * @param gatewayTenant the tenant that owns requests refused before authentication
-     * @param policy        the active policy, whose bundle digest goes into events decided before policy ran
-     */
-    public EmitStage(String gatewayId, String gatewayTenant, Supplier<PolicyEngine> policy, EventSink sink) {
+    /** @param gatewayTenant the tenant that owns requests refused before authentication */
+    public EmitStage(String gatewayId, String gatewayTenant, EventSink sink) {
         this.gatewayId = gatewayId;
         this.gatewayTenant = gatewayTenant;
-        this.policy = policy;
         this.sink = sink;
     }
 
@@ -90,8 +83,8 @@ public final class EmitStage implements Stage {
                 DecisionEvent.countByType(ex.findings().stream().map(Finding::type).toList()),
                 ex.riskScore(), outcome.status(), errorCode, ex.body() == null ? 0 : ex.body().length,
                 gatewayMicros, ex.upstreamHeadersMillis(),
-                decision == null ? policy.get().bundle().digest() : decision.bundleDigest(),
-                decision == null ? policy.get().bundle().version() : decision.bundleVersion(), ex.degraded(),
+                decision == null ? ex.policy().bundle().digest() : decision.bundleDigest(),
+                decision == null ? ex.policy().bundle().version() : decision.bundleVersion(), ex.degraded(),
                 decision == null ? List.of() : decision.monitoredRuleIds(), decisionInput(ex));
     }
 

@@ -21,29 +21,30 @@ import org.junit.jupiter.api.Test;
 class DecideStageTest {
     private static final Principal CALLER = new Principal("t1", "svc-1", Principal.Kind.SERVICE, "developer", Map.of());
 
-    private static Exchange request(int risk) {
+    private static Exchange request(int risk, PolicyEngine policy) {
         Exchange ex = new Exchange("d", Instant.now(), System.nanoTime(), "openai", "chat.completions", null, null);
+        ex.policy(policy);
         ex.principal(CALLER);
         ex.interaction(new Interaction("openai", "chat.completions", "m", List.of(new ChatMessage("user", "hi")), false, 60));
         ex.detection(List.of(), risk);
         return ex;
     }
 
-    private static DecideStage stage(String rules) throws Exception {
+    private static PolicyEngine policy(String rules) throws Exception {
         PolicyBundle bundle = PolicyBundle.parse(("bundle: {name: t, version: \"1\"}\nrules:\n" + rules).getBytes(StandardCharsets.UTF_8));
-        PolicyEngine engine = new PolicyEngine(bundle);
-        return new DecideStage(() -> engine);
+        return new PolicyEngine(bundle);
     }
 
     @Test
     void anEnforcedHoldIsNotForwardedAndAnswers403WithTheRulesCode() throws Exception {
-        DecideStage stage = stage("""
+        DecideStage stage = new DecideStage();
+        PolicyEngine policy = policy("""
                   - id: hold
                     when: "risk_band == 'hold'"
                     action: hold
                     reason_code: prompt_injection_suspected
                 """);
-        Exchange ex = request(60);
+        Exchange ex = request(60, policy);
         boolean[] forwarded = {false};
 
         Outcome outcome = stage.handle(ex, e -> {
@@ -62,13 +63,14 @@ class DecideStageTest {
 
     @Test
     void anAlertIsForwarded() throws Exception {
-        DecideStage stage = stage("""
+        DecideStage stage = new DecideStage();
+        PolicyEngine policy = policy("""
                   - id: alert
                     when: "true"
                     action: alert
                     reason_code: team_alert
                 """);
-        Exchange ex = request(0);
+        Exchange ex = request(0, policy);
 
         Outcome outcome = stage.handle(ex, e -> new Outcome.Delivered(200));
 
