@@ -42,4 +42,23 @@ class DetectStageTest {
         assertThat(huge.findings()).extracting(Finding::type).contains("heuristic.anomalous_length");
         assertThat(huge.riskScore()).isPositive();
     }
+
+    @Test
+    void theBundlesDetectorSettingsAdjustFindingsAndRisk() throws Exception {
+        java.util.Map<String, byte[]> files = java.util.Map.of(
+                "manifest.yaml", "name: t\nversion: \"1\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "rules/10.yaml", "rules: []\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "detectors.yaml", "dlp:\n  entities:\n    pii.email: ignore\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dev.parapet.policy.PolicyEngine tenantPolicy = new dev.parapet.policy.PolicyEngine(
+                dev.parapet.policy.PolicyBundle.fromFiles(dev.parapet.policy.BundleFiles.of(files)));
+        Exchange plain = request(Instant.parse("2026-11-22T10:00:00Z"), "Write to jane@example.com about lunch.");
+        Exchange adjusted = request(Instant.parse("2026-11-22T10:00:00Z"), "Write to jane@example.com about lunch.");
+        adjusted.policy(tenantPolicy);
+
+        stage.handle(plain, ex -> new Outcome.Delivered(200));
+        stage.handle(adjusted, ex -> new Outcome.Delivered(200));
+
+        assertThat(plain.findings()).extracting(Finding::type).contains("pii.email");
+        assertThat(adjusted.findings()).extracting(Finding::type).doesNotContain("pii.email");
+    }
 }
