@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * How a bundle tunes the detectors for its tenant ({@code detectors.yaml}): signatures switched
  * off or given another severity, what the DLP stage does with each entity type, and the risk
- * bands. Parsed and validated with the bundle; the detect stage applies them (a later
- * increment of issue #4).
+ * bands. Risk bands reach conditions as {@code risk_band}; redact and block entity actions
+ * become rules ({@link EntityActionRules}); the gateway's detect stage drops or re-rates findings
+ * for the rest.
  *
  * @param disabledSignatures  signature ids that never yield a finding
  * @param signatureSeverities a severity that replaces a signature's own

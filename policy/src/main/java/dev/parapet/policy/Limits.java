@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A bundle's rate limits and cost budgets ({@code limits.yaml}). Parsed and validated with the
- * bundle; the gateway enforces them in a later increment of issue #4.
+ * bundle; the gateway will enforce them with the limits and budgets of issue #6.
  *
  * @param rates   request and token rates, at most one per scope and key
  * @param budgets spending budgets, at most one per scope, key and period
