@@ -13,6 +13,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
+import java.util.List;
+
 /**
  * The CEL environment of policy conditions: the declared variables and the compiler. One
  * immutable, thread-safe instance serves every bundle.
@@ -39,6 +41,9 @@ final class PolicyCel {
 
     /** Bounds comprehensions ({@code exists}, {@code all}, ...) so a condition cannot run away. */
     static final int MAX_COMPREHENSION_ITERATIONS = 100_000;
+
+    /** The names of the declared variables. */
+    static final List<String> VARIABLES = List.of("principal", "request", "findings", "risk", "risk_band", "tool", "time");
 
     private static final Cel CEL = CelFactory.standardCelBuilder()
             .setOptions(CelOptions.current().comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS).build())

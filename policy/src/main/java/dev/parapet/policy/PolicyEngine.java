@@ -56,12 +56,14 @@ public final class PolicyEngine {
      * {@code on_error} setting says.
      */
     public PolicyDecision decide(PolicyInput in) {
-        Map<String, Object> activation;
         try {
-            activation = PolicyActivation.of(in, bundle.riskBand());
-        } catch (RuntimeException e) {
+            return decide(in, new PolicyActivation(in, bundle.riskBand()));
+        } catch (PolicyActivation.VariableException e) {
             return failClosed(List.of());
         }
+    }
+
+    private PolicyDecision decide(PolicyInput in, PolicyActivation activation) {
         boolean degraded = false;
         List<PolicyRule> matched = new ArrayList<>();
         List<String> monitored = new ArrayList<>();
@@ -129,11 +131,21 @@ public final class PolicyEngine {
         };
     }
 
-    /** The rule's verdict, or null when its condition failed or did not yield a bool. */
-    private static Boolean evaluate(PolicyRule rule, Map<String, Object> activation) {
+    /**
+     * The rule's verdict, or null when its condition failed or did not yield a bool.
+     *
+     * @throws PolicyActivation.VariableException when a variable the condition reads cannot be built
+     */
+    private static Boolean evaluate(PolicyRule rule, PolicyActivation activation) {
         try {
             return rule.program().eval(activation) instanceof Boolean b ? b : null;
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception e) {
+            PolicyActivation.VariableException cause = PolicyActivation.VariableException.in(e);
+            if (cause != null) {
+                throw cause;
+            }
+            return null;
+        } catch (StackOverflowError e) {
             return null;
         }
     }

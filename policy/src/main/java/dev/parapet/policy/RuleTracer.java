@@ -4,7 +4,6 @@ import dev.cel.common.exceptions.CelAttributeNotFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Evaluates every rule of a bundle over one input and records each outcome, errors with their
@@ -17,13 +16,13 @@ final class RuleTracer {
 
     static List<RuleTrace> trace(PolicyBundle bundle, PolicyInput in) {
         List<RuleTrace> trace = new ArrayList<>(bundle.rules().size());
-        Map<String, Object> activation;
+        PolicyActivation activation;
         try {
-            activation = PolicyActivation.of(in, bundle.riskBand());
-        } catch (RuntimeException e) {
+            activation = new PolicyActivation(in, bundle.riskBand()).buildAll();
+        } catch (PolicyActivation.VariableException e) {
             for (PolicyRule rule : bundle.rules()) {
                 trace.add(new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR,
-                        "the input cannot be turned into condition variables: " + message(e)));
+                        "the input cannot be turned into condition variables: " + message(e.getCause())));
             }
             return trace;
         }
@@ -33,7 +32,7 @@ final class RuleTracer {
         return trace;
     }
 
-    private static RuleTrace evaluate(PolicyRule rule, Map<String, Object> activation) {
+    private static RuleTrace evaluate(PolicyRule rule, PolicyActivation activation) {
         Object result;
         try {
             result = rule.program().eval(activation);
