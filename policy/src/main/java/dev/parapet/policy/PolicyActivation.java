@@ -10,7 +10,6 @@ import dev.parapet.core.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +25,8 @@ final class PolicyActivation implements CelVariableResolver {
 
     private static final Map<String, Object> NO_TOOL = Map.of("name", "", "arguments", Map.of());
 
+    private final InputIndex index;
     private final PolicyInput in;
-    private final RiskBand band;
     private Optional<Object> principal;
     private Optional<Object> request;
     private Optional<Object> findings;
@@ -36,9 +35,9 @@ final class PolicyActivation implements CelVariableResolver {
     private Optional<Object> tool;
     private Optional<Object> time;
 
-    PolicyActivation(PolicyInput in, RiskBand band) {
-        this.in = in;
-        this.band = band;
+    PolicyActivation(InputIndex index) {
+        this.index = index;
+        this.in = index.input();
     }
 
     /**
@@ -54,7 +53,7 @@ final class PolicyActivation implements CelVariableResolver {
                 case "request" -> request != null ? request : (request = Optional.of(request(in.interaction())));
                 case "findings" -> findings != null ? findings : (findings = Optional.of(findings(in.findings())));
                 case "risk" -> risk != null ? risk : (risk = Optional.of((long) in.riskScore()));
-                case "risk_band" -> riskBand != null ? riskBand : (riskBand = Optional.of(band.of(in.riskScore())));
+                case "risk_band" -> riskBand != null ? riskBand : (riskBand = Optional.of(index.string(InputField.RISK_BAND)));
                 case "tool" -> tool != null ? tool : (tool = Optional.of(tool(in)));
                 case "time" -> time != null ? time : (time = Optional.of(Timestamp.newBuilder()
                         .setSeconds(in.at().getEpochSecond()).setNanos(in.at().getNano()).build()));
@@ -99,7 +98,7 @@ final class PolicyActivation implements CelVariableResolver {
         return Map.of(
                 "tenant", p.tenantId(),
                 "id", p.id(),
-                "kind", p.kind().name().toLowerCase(Locale.ROOT),
+                "kind", InputIndex.kindName(p.kind()),
                 "role", p.role(),
                 "attributes", p.attributes());
     }

@@ -40,10 +40,17 @@ import java.util.Set;
 public final class PolicyEngine {
 
     private final PolicyBundle bundle;
+    private final boolean guarded;
 
     /** An engine for {@code bundle}; cheap, as the bundle is already compiled. */
     public PolicyEngine(PolicyBundle bundle) {
+        this(bundle, true);
+    }
+
+    /** With {@code guarded} false, every condition runs in CEL: for tests that compare the two. */
+    PolicyEngine(PolicyBundle bundle, boolean guarded) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.guarded = guarded;
     }
 
     /** The bundle this engine evaluates. */
@@ -57,18 +64,19 @@ public final class PolicyEngine {
      */
     public PolicyDecision decide(PolicyInput in) {
         try {
-            return decide(in, new PolicyActivation(in, bundle.riskBand()));
+            return decide(in, new InputIndex(in, bundle.riskBand()));
         } catch (PolicyActivation.VariableException e) {
             return failClosed(List.of());
         }
     }
 
-    private PolicyDecision decide(PolicyInput in, PolicyActivation activation) {
+    private PolicyDecision decide(PolicyInput in, InputIndex index) {
+        PolicyActivation activation = new PolicyActivation(index);
         boolean degraded = false;
         List<PolicyRule> matched = new ArrayList<>();
         List<String> monitored = new ArrayList<>();
         for (PolicyRule rule : bundle.rules()) {
-            Boolean result = evaluate(rule, activation);
+            Boolean result = ConditionEvaluation.holds(rule, index, activation, guarded);
             if (result == null) {
                 if (bundle.onError() == OnError.FAIL_CLOSED && enforced(rule, in)) {
                     return failClosed(List.of(rule.id()));
@@ -131,25 +139,6 @@ public final class PolicyEngine {
         };
     }
 
-    /**
-     * The rule's verdict, or null when its condition failed or did not yield a bool.
-     *
-     * @throws PolicyActivation.VariableException when a variable the condition reads cannot be built
-     */
-    private static Boolean evaluate(PolicyRule rule, PolicyActivation activation) {
-        try {
-            return rule.program().eval(activation) instanceof Boolean b ? b : null;
-        } catch (Exception e) {
-            PolicyActivation.VariableException cause = PolicyActivation.VariableException.in(e);
-            if (cause != null) {
-                throw cause;
-            }
-            return null;
-        } catch (StackOverflowError e) {
-            return null;
-        }
-    }
-
     private PolicyDecision failClosed(List<String> ruleIds) {
         return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), Map.of(),
                 List.of(), true, bundle.digest(), bundle.version());
@@ -162,6 +151,6 @@ public final class PolicyEngine {
      * request path. Never throws.
      */
     public PolicyExplanation explain(PolicyInput in) {
-        return new PolicyExplanation(decide(in), RuleTracer.trace(bundle, in));
+        return new PolicyExplanation(decide(in), RuleTracer.trace(bundle, in, guarded));
     }
 }

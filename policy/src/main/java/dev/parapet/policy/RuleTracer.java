@@ -14,11 +14,13 @@ final class RuleTracer {
     private RuleTracer() {
     }
 
-    static List<RuleTrace> trace(PolicyBundle bundle, PolicyInput in) {
+    /** With {@code guarded}, a rule its guard decides is reported as the guard decides it, as decisions do. */
+    static List<RuleTrace> trace(PolicyBundle bundle, PolicyInput in, boolean guarded) {
         List<RuleTrace> trace = new ArrayList<>(bundle.rules().size());
+        InputIndex index = new InputIndex(in, bundle.riskBand());
         PolicyActivation activation;
         try {
-            activation = new PolicyActivation(in, bundle.riskBand()).buildAll();
+            activation = new PolicyActivation(index).buildAll();
         } catch (PolicyActivation.VariableException e) {
             for (PolicyRule rule : bundle.rules()) {
                 trace.add(new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR,
@@ -27,7 +29,12 @@ final class RuleTracer {
             return trace;
         }
         for (PolicyRule rule : bundle.rules()) {
-            trace.add(evaluate(rule, activation));
+            RuleGuard.Truth guard = guarded ? rule.condition().guard().test(index) : RuleGuard.Truth.UNKNOWN;
+            trace.add(switch (guard) {
+                case TRUE -> new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.MATCHED, "");
+                case FALSE -> new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.NOT_MATCHED, "");
+                case UNKNOWN -> evaluate(rule, activation);
+            });
         }
         return trace;
     }
@@ -35,7 +42,7 @@ final class RuleTracer {
     private static RuleTrace evaluate(PolicyRule rule, PolicyActivation activation) {
         Object result;
         try {
-            result = rule.program().eval(activation);
+            result = rule.condition().program().eval(activation);
         } catch (Exception e) {
             return new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR, message(e));
         } catch (StackOverflowError e) {
