@@ -12,20 +12,19 @@ final class ConditionEvaluation {
     /**
      * True or false, or null when the condition failed or did not yield a bool.
      *
-     * @param guarded false to run CEL even where the guard decides (for comparisons in tests)
+     * @param guard what the rule's guard says for this input ({@link ConditionGuard#test});
+     *              {@code UNKNOWN} runs the program
      * @throws PolicyActivation.VariableException when a variable the condition reads cannot be built
      */
-    static Boolean holds(PolicyRule rule, InputIndex index, PolicyActivation activation, boolean guarded) {
-        if (guarded) {
-            switch (rule.condition().guard().test(index)) {
-                case TRUE -> {
-                    return true;
-                }
-                case FALSE -> {
-                    return false;
-                }
-                case UNKNOWN -> {
-                }
+    static Boolean holds(PolicyRule rule, RuleGuard.Truth guard, PolicyActivation activation) {
+        switch (guard) {
+            case TRUE -> {
+                return true;
+            }
+            case FALSE -> {
+                return false;
+            }
+            case UNKNOWN -> {
             }
         }
         try {

@@ -73,7 +73,7 @@ final class PolicyCel {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            return new CompiledCondition(CEL.createProgram(ast), GuardExtractor.extract(ast));
+            return new CompiledCondition(CEL.createProgram(ast), GuardExtractor.extract(ast), ConditionReads.of(ast));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new PolicyBundleException(ruleId, "condition does not compile: \"" + expression + "\": " + e.getMessage(), e);
         }

@@ -70,6 +70,7 @@ final class RandomPolicies {
             "findings.exists(f, f.severity == 'high')",
             "findings.filter(f, f.severity == 'high').size() >= 2",
             "findings.all(f, f.confidence > 0.4)",
+            "findings.exists(f, f.rule_id == 'R1' && f.family == 'pii')",
             "size(findings) > 1",
             "request.model.startsWith('gemini')",
             "time.getHours('Europe/Berlin') >= 20",
@@ -88,6 +89,7 @@ final class RandomPolicies {
     private static final List<String> ACTIONS = List.of("block", "hold", "redact", "alert", "allow");
 
     private final Random random;
+    private List<String> atoms = ATOMS;
 
     RandomPolicies(long seed) {
         this.random = new Random(seed);
@@ -95,6 +97,12 @@ final class RandomPolicies {
 
     /** A bundle of {@code count} rules, each a random combination of one to three atoms. */
     PolicyBundle bundle(int count, String onError) throws PolicyBundleException {
+        return bundle(count, onError, true);
+    }
+
+    /** As {@link #bundle(int, String)}; without {@code time}, no atom reads the time. */
+    PolicyBundle bundle(int count, String onError, boolean time) throws PolicyBundleException {
+        atoms = time ? ATOMS : ATOMS.stream().filter(a -> !a.contains("time.")).toList();
         StringBuilder y = new StringBuilder("bundle: {name: random, version: \"1\", on_error: " + onError + "}\nrules:\n");
         for (int i = 0; i < count; i++) {
             String action = pick(ACTIONS);
@@ -127,11 +135,11 @@ final class RandomPolicies {
 
     private String conjunction() {
         int n = 1 + random.nextInt(3);
-        List<String> atoms = new ArrayList<>(n);
+        List<String> parts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            atoms.add(pick(ATOMS));
+            parts.add(pick(atoms));
         }
-        return String.join(" && ", atoms);
+        return String.join(" && ", parts);
     }
 
     PolicyInput input() {
@@ -162,6 +170,56 @@ final class RandomPolicies {
         };
         Instant at = Instant.parse("2025-06-02T00:00:00Z").plusSeconds(random.nextInt(7 * 24 * 3600));
         return new PolicyInput(principal, interaction, findings, pick(RISKS), tool, at);
+    }
+
+    /**
+     * {@code in} with one part changed at random: the findings' spans, or what conditions see of
+     * them (severity, confidence, rule id), the time, the principal's id, role or attributes, the
+     * model, the stream flag, the risk score or the tool's arguments. For cache tests: many
+     * variants differ only in what no rule reads, many in what one rule reads.
+     */
+    PolicyInput variant(PolicyInput in) {
+        Principal p = in.principal();
+        Interaction i = in.interaction();
+        return switch (random.nextInt(9)) {
+            case 6 -> new PolicyInput(p, i, oneFindingChanged(in.findings()), in.riskScore(), in.tool(), in.at());
+            case 7 -> new PolicyInput(new Principal(p.tenantId(), p.id(), p.kind(), pick(ROLES),
+                    random.nextBoolean() ? p.attributes() : Map.of("region", pick(List.of("eu", "us")))), i, in.findings(),
+                    in.riskScore(), in.tool(), in.at());
+            case 8 -> new PolicyInput(p, new Interaction(i.provider(), i.endpoint(), i.model(), i.messages(), !i.stream(),
+                    pick(BYTES)), in.findings(), in.riskScore(), in.tool(), in.at());
+            case 0 -> new PolicyInput(p, i, in.findings().stream().map(f -> new Finding(f.type(), f.family(), f.ruleId(),
+                    f.severity(), f.confidence(), random.nextInt(3), 200, 200 + random.nextInt(50))).toList(), in.riskScore(),
+                    in.tool(), in.at());
+            case 1 -> new PolicyInput(p, i, in.findings(), in.riskScore(), in.tool(), in.at().plusSeconds(random.nextInt(7200)));
+            case 2 -> new PolicyInput(new Principal(p.tenantId(), pick(List.of("u1", "u2", "u3", "u4")), p.kind(), p.role(),
+                    p.attributes()), i, in.findings(), in.riskScore(), in.tool(), in.at());
+            case 3 -> new PolicyInput(p, new Interaction(i.provider(), i.endpoint(), pick(MODELS), i.messages(), i.stream(),
+                    i.requestBytes()), in.findings(), in.riskScore(), in.tool(), in.at());
+            case 4 -> new PolicyInput(p, i, in.findings(), pick(RISKS), in.tool(), in.at());
+            default -> new PolicyInput(p, i, in.findings(), in.riskScore(),
+                    in.tool() == null ? null : new ToolCall(in.tool().name(), Map.of("to", pick(List.of("a@example.com", "c@x.test")))),
+                    in.at());
+        };
+    }
+
+    /** One finding with another rule id, severity or confidence. */
+    private List<Finding> oneFindingChanged(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>(findings);
+        int n = random.nextInt(out.size());
+        Finding f = out.get(n);
+        out.set(n, switch (random.nextInt(3)) {
+            case 0 -> new Finding(f.type(), f.family(), "R" + random.nextInt(3), f.severity(), f.confidence(), f.messageIndex(),
+                    f.start(), f.end());
+            case 1 -> new Finding(f.type(), f.family(), f.ruleId(), pick(SEVERITIES), f.confidence(), f.messageIndex(), f.start(),
+                    f.end());
+            default -> new Finding(f.type(), f.family(), f.ruleId(), f.severity(), pick(CONFIDENCES), f.messageIndex(), f.start(),
+                    f.end());
+        });
+        return out;
     }
 
     private <T> T pick(List<T> values) {
