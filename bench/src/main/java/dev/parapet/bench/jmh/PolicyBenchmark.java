@@ -6,6 +6,7 @@ import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
 import dev.parapet.detect.DetectionEngine;
 import dev.parapet.detect.DetectionResult;
+import dev.parapet.policy.DecisionCacheSettings;
 import dev.parapet.policy.PolicyBundle;
 import dev.parapet.policy.PolicyDecision;
 import dev.parapet.policy.PolicyEngine;
@@ -28,6 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The default policy bundle's decision (every CEL rule evaluated over principal, interaction and
  * findings): the cost of the gateway's decide stage. {@code noFindings} allows;
  * {@code withFindings} redacts an e-mail address and a card number found by the real detectors.
+ * The {@code …Cached} variants decide the same inputs with the decision cache on
+ * ({@link DecisionCacheSettings#DEFAULT}): every decision after the first is a hit.
  *
  * <pre>
  * ./parapet bench jmh PolicyBenchmark
@@ -42,12 +45,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(2)
 public class PolicyBenchmark {
     private PolicyEngine engine;
+    private PolicyEngine cachedEngine;
     private PolicyInput noFindings;
     private PolicyInput withFindings;
 
     @Setup
     public void setUp() {
         engine = new PolicyEngine(PolicyBundle.defaults());
+        cachedEngine = new PolicyEngine(PolicyBundle.defaults(), DecisionCacheSettings.DEFAULT);
         Principal principal = new Principal("demo", "key_bench", Principal.Kind.SERVICE, "developer", Map.of());
         noFindings = input(principal, SamplePrompts.BENIGN);
         withFindings = input(principal, SamplePrompts.WITH_EMAIL_AND_CARD);
@@ -72,5 +77,15 @@ public class PolicyBenchmark {
     @Benchmark
     public PolicyDecision withFindings() {
         return engine.decide(withFindings);
+    }
+
+    @Benchmark
+    public PolicyDecision noFindingsCached() {
+        return cachedEngine.decide(noFindings);
+    }
+
+    @Benchmark
+    public PolicyDecision withFindingsCached() {
+        return cachedEngine.decide(withFindings);
     }
 }
