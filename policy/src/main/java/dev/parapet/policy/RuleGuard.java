@@ -1,5 +1,7 @@
 package dev.parapet.policy;
 
+import dev.parapet.core.Finding;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -186,6 +188,61 @@ sealed interface RuleGuard {
                 return Truth.FALSE;
             }
             return exact ? Truth.TRUE : Truth.UNKNOWN;
+        }
+    }
+
+    /** Whether some or every finding satisfies a {@link FindingPredicate}: {@code findings.exists(f, P)}, {@code findings.all(f, P)}. */
+    record FindingsMatch(boolean every, FindingPredicate predicate) implements RuleGuard {
+        public FindingsMatch {
+            Objects.requireNonNull(predicate, "predicate");
+        }
+
+        @Override
+        public Truth test(InputIndex in) {
+            if (in.findingsExceedComprehensionLimit()) {
+                return Truth.UNKNOWN; // CEL fails rather than answering
+            }
+            for (Finding f : in.input().findings()) {
+                if (predicate.test(f) != every) {
+                    return of(!every);
+                }
+            }
+            return of(every);
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
+        }
+    }
+
+    /**
+     * How many findings satisfy a {@link FindingPredicate}, compared with an int:
+     * {@code size(findings) > 0}, {@code findings.filter(f, P).size() >= 3}.
+     */
+    record FindingsCount(FindingPredicate predicate, IntCompare.Op op, long value) implements RuleGuard {
+        public FindingsCount {
+            Objects.requireNonNull(predicate, "predicate");
+            Objects.requireNonNull(op, "op");
+        }
+
+        @Override
+        public Truth test(InputIndex in) {
+            if (in.findingsExceedComprehensionLimit()) {
+                return Truth.UNKNOWN; // CEL fails rather than answering
+            }
+            long n = 0;
+            for (Finding f : in.input().findings()) {
+                if (predicate.test(f)) {
+                    n++;
+                }
+            }
+            return of(op.holds(n, value));
+        }
+
+        @Override
+        public boolean exact() {
+            return true;
         }
     }
 

@@ -19,6 +19,9 @@ import static dev.parapet.policy.InputField.REQUEST_STREAM;
 import static dev.parapet.policy.InputField.RISK;
 import static dev.parapet.policy.InputField.RISK_BAND;
 import static dev.parapet.policy.InputField.TOOL_NAME;
+import static dev.parapet.policy.FindingPredicate.Key.RULE_ID;
+import static dev.parapet.policy.FindingPredicate.Key.SEVERITY;
+import static dev.parapet.policy.FindingPredicate.Key.TYPE;
 import static dev.parapet.policy.RuleGuard.IntCompare.Op.GE;
 import static dev.parapet.policy.RuleGuard.IntCompare.Op.GT;
 import static dev.parapet.policy.RuleGuard.IntCompare.Op.LE;
@@ -47,6 +50,10 @@ class GuardExtractorTest {
         return new RuleGuard.FindingPresent(Set.of(types), Set.of(), exact);
     }
 
+    private static FindingPredicate entry(FindingPredicate.Key key, String... values) {
+        return new FindingPredicate.EntryIn(key, Set.of(values));
+    }
+
     static Stream<Arguments> shapes() {
         return Stream.of(
                 argumentSet("model_equals", "request.model == 'gpt-4o'", complete(is(REQUEST_MODEL, "gpt-4o"))),
@@ -72,10 +79,27 @@ class GuardExtractorTest {
                 argumentSet("attribute_select_in", "principal.attributes.region in ['eu', 'ch']",
                         complete(new RuleGuard.AttributeIn("region", Set.of("eu", "ch")))),
                 argumentSet("finding_type", "findings.exists(f, f.type == 'pii.email')", complete(types(true, "pii.email"))),
-                argumentSet("finding_type_and_more", "findings.exists(f, f.type == 'pii.email' && f.confidence >= 0.5)",
+                argumentSet("finding_type_and_more_left_to_cel", "findings.exists(f, f.type == 'pii.email' && f.confidence >= 1)",
                         partial(types(false, "pii.email"))),
-                argumentSet("finding_more_and_type", "findings.exists(x, x.confidence >= 0.5 && x['type'] == 'pii.email')",
+                argumentSet("finding_more_and_type_left_to_cel", "findings.exists(x, x.type.startsWith('p') && x['type'] == 'pii.email')",
                         partial(types(false, "pii.email"))),
+                argumentSet("finding_type_and_confidence", "findings.exists(f, f.type == 'pii.email' && f.confidence >= 0.5)",
+                        complete(new RuleGuard.FindingsMatch(false, new FindingPredicate.And(List.of(entry(TYPE, "pii.email"),
+                                new FindingPredicate.Confidence(GE, 0.5)))))),
+                argumentSet("finding_predicate_with_or_and_not", "findings.exists(x, 0.9 < x.confidence && (x['severity'] in ['high',"
+                        + " 'critical'] || x.rule_id != 'R1'))",
+                        complete(new RuleGuard.FindingsMatch(false, new FindingPredicate.And(List.of(
+                                new FindingPredicate.Confidence(GT, 0.9),
+                                new FindingPredicate.Or(List.of(entry(SEVERITY, "high", "critical"),
+                                        new FindingPredicate.Not(entry(RULE_ID, "R1"))))))))),
+                argumentSet("every_finding", "findings.all(f, f.type == 'pii.email')",
+                        complete(new RuleGuard.FindingsMatch(true, entry(TYPE, "pii.email")))),
+                argumentSet("count_of_findings", "size(findings) > 0 && findings.size() <= 10", complete(
+                        new RuleGuard.FindingsCount(FindingPredicate.ANY, GT, 0), new RuleGuard.FindingsCount(FindingPredicate.ANY, LE, 10))),
+                argumentSet("count_of_filtered_findings", "findings.filter(f, f.severity == 'high').size() >= 3",
+                        complete(new RuleGuard.FindingsCount(entry(SEVERITY, "high"), GE, 3))),
+                argumentSet("count_of_filtered_findings_global_size", "3 <= size(findings.filter(f, f.severity == 'high'))",
+                        complete(new RuleGuard.FindingsCount(entry(SEVERITY, "high"), GE, 3))),
                 argumentSet("finding_family_or_type", "findings.exists(f, f.family == 'secret' || f.type == 'pii.url_credentials')",
                         complete(new RuleGuard.FindingPresent(Set.of("pii.url_credentials"), Set.of("secret"), true))),
                 argumentSet("finding_type_in_list", "findings.exists(f, f.type in ['pii.us_ssn', 'pii.iban'])",
@@ -103,16 +127,19 @@ class GuardExtractorTest {
             "request.message_count > 2.5",
             "request.model == 'a' || principal.role == 'b'",
             "has(request.model)",
-            "findings.all(f, f.type == 'pii.email')",
-            "findings.exists(f, f.severity == 'high')",
-            "findings.exists(f, f.type == 'pii.email' || f.severity == 'high')",
-            "!findings.exists(f, f.type == 'pii.email' && f.confidence > 0.5)",
-            "findings.filter(f, f.type == 'pii.email').size() >= 3",
+            "findings.all(f, f.type.startsWith('pii'))",
+            "findings.exists(f, f.confidence == 0.5)",
+            "findings.exists(f, f.type == request.model)",
+            "findings.exists(f, f.type == 'pii.email' || f.severity.startsWith('h'))",
+            "!findings.exists(f, f.type == 'pii.email' && f.confidence > 1)",
+            "findings.exists_one(f, f.type == 'pii.email')",
+            "findings.map(f, f.type).size() >= 3",
+            "findings.filter(f, f.confidence > 1).size() >= 3",
             "[request.model].exists(m, m == 'gpt-4o')",
             "time.getHours('UTC') >= 20",
             "tool.arguments.to == 'a@example.com'",
             "principal.attributes['region'] == principal.role",
-            "size(findings) > 0"})
+            "size(request) > 0"})
     void leavesOtherShapesToCel(String when) throws PolicyBundleException {
         assertThat(guardOf(when)).isEqualTo(ConditionGuard.NONE);
     }

@@ -72,6 +72,12 @@ final class RandomPolicies {
             "findings.all(f, f.confidence > 0.4)",
             "findings.exists(f, f.rule_id == 'R1' && f.family == 'pii')",
             "size(findings) > 1",
+            "findings.size() == 0",
+            "findings.exists(f, f.confidence == 0.5)",
+            "findings.all(f, f.severity != 'low' || f.confidence < 0.5)",
+            "findings.filter(f, f.family == 'pii' && !(f.severity in ['low', 'medium'])).size() < 2",
+            "findings.exists(f, f.type == 'pii.email' && f.confidence >= 1)",
+            "findings.exists(f, -0.0 >= f.confidence || f.confidence > 0.97)",
             "request.model.startsWith('gemini')",
             "time.getHours('Europe/Berlin') >= 20",
             "tool.arguments.to.endsWith('@example.com')",
@@ -83,7 +89,7 @@ final class RandomPolicies {
     private static final List<String> TYPES = List.of("pii.email", "pci.card_number", "secret.aws_key", "pii.url_credentials",
             "phi.mrn", "injection.override", "pii.iban");
     private static final List<Severity> SEVERITIES = List.of(Severity.values());
-    private static final List<Double> CONFIDENCES = List.of(0.3, 0.5, 0.95, 0.99, 1.0);
+    private static final List<Double> CONFIDENCES = List.of(0.3, 0.5, 0.95, 0.99, 1.0, 0.0, -0.0, Double.NaN);
     private static final List<Integer> RISKS = List.of(0, 25, 52, 53, 60, 84, 99);
     private static final List<Integer> BYTES = List.of(100, 2048, 2049, 1_000_001);
     private static final List<String> ACTIONS = List.of("block", "hold", "redact", "alert", "allow");
