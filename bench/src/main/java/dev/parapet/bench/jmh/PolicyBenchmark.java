@@ -2,6 +2,7 @@ package dev.parapet.bench.jmh;
 
 import dev.parapet.bench.SamplePrompts;
 import dev.parapet.core.ChatMessage;
+import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
 import dev.parapet.detect.DetectionEngine;
@@ -56,8 +57,12 @@ public class PolicyBenchmark {
         Principal principal = new Principal("demo", "key_bench", Principal.Kind.SERVICE, "developer", Map.of());
         noFindings = input(principal, SamplePrompts.BENIGN);
         withFindings = input(principal, SamplePrompts.WITH_EMAIL_AND_CARD);
-        if (withFindings.findings().size() != 2) {
+        List<String> types = withFindings.findings().stream().map(Finding::type).toList();
+        if (!types.containsAll(List.of("pii.email", "pci.card_number"))) {
             throw new IllegalStateException("expected an e-mail and a card finding, got " + withFindings.findings());
+        }
+        if (engine.decide(withFindings).redactions().size() != 2) {
+            throw new IllegalStateException("the default bundle should redact both, got " + engine.decide(withFindings));
         }
     }
 
