@@ -76,11 +76,6 @@ enum InputField {
         return out;
     }
 
-    /** Whether {@code variable} is a map whose entries are fields here ({@code principal}, {@code request}, {@code tool}). */
-    static boolean isMapVariable(String variable) {
-        return allOf(variable).stream().anyMatch(f -> f.field != null);
-    }
-
     @Override
     public String toString() {
         return field == null ? variable : variable + "." + field;
