@@ -13,6 +13,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
+import java.util.List;
+
 /**
  * The CEL environment of policy conditions: the declared variables and the compiler. One
  * immutable, thread-safe instance serves every bundle.
@@ -40,8 +42,14 @@ final class PolicyCel {
     /** Bounds comprehensions ({@code exists}, {@code all}, ...) so a condition cannot run away. */
     static final int MAX_COMPREHENSION_ITERATIONS = 100_000;
 
+    /** The names of the declared variables. */
+    static final List<String> VARIABLES = List.of("principal", "request", "findings", "risk", "risk_band", "tool", "time");
+
     private static final Cel CEL = CelFactory.standardCelBuilder()
-            .setOptions(CelOptions.current().comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS).build())
+            .setOptions(CelOptions.current()
+                    .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
+                    .populateMacroCalls(true) // GuardExtractor tells exists() from the other macros
+                    .build())
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("principal", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("request", MapType.create(SimpleType.STRING, SimpleType.DYN))
@@ -56,8 +64,8 @@ final class PolicyCel {
     private PolicyCel() {
     }
 
-    /** Compiles a condition; the exception names the expression and CEL's diagnostics. */
-    static CelRuntime.Program compile(String ruleId, String expression) throws PolicyBundleException {
+    /** Compiles a condition and its guard; the exception names the expression and CEL's diagnostics. */
+    static CompiledCondition compile(String ruleId, String expression) throws PolicyBundleException {
         CelValidationResult result = CEL.compile(expression);
         if (result.hasError()) {
             throw new PolicyBundleException(ruleId,
@@ -65,7 +73,7 @@ final class PolicyCel {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            return CEL.createProgram(ast);
+            return new CompiledCondition(CEL.createProgram(ast), GuardExtractor.extract(ast), ConditionReads.of(ast));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new PolicyBundleException(ruleId, "condition does not compile: \"" + expression + "\": " + e.getMessage(), e);
         }

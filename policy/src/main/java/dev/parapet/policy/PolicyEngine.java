@@ -1,7 +1,8 @@
 package dev.parapet.policy;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.parapet.core.Action;
-import dev.parapet.core.Finding;
 import dev.parapet.core.ReasonCode;
 import dev.parapet.core.RedactionMode;
 
@@ -35,15 +36,43 @@ import java.util.Set;
  *       marks the decision degraded); with {@code fail_open} the failing rule is
  *       skipped, the others decide, and the decision is marked {@code degraded}.</li>
  * </ol>
- * {@link #decide} never throws. Instances are immutable and thread-safe.
+ * {@link #decide} never throws. Instances are thread-safe.
+ *
+ * <p>Rules are decided fast where that changes nothing: a condition whose top-level conjuncts have
+ * guards ({@link GuardExtractor}) is often decided from them without running CEL, and the CEL
+ * variables are built only when a condition that reads them runs. An engine made with
+ * {@link DecisionCacheSettings} also caches verdicts by what the rules read of the input
+ * ({@link DecisionKey}); decisions are the same with or without it.
  */
 public final class PolicyEngine {
 
     private final PolicyBundle bundle;
+    private final boolean guarded;
+    private final DecisionCache cache;
 
-    /** An engine for {@code bundle}; cheap, as the bundle is already compiled. */
+    /** An engine for {@code bundle}, without a decision cache; cheap, as the bundle is already compiled. */
     public PolicyEngine(PolicyBundle bundle) {
+        this(bundle, DecisionCacheSettings.OFF);
+    }
+
+    /**
+     * An engine for {@code bundle} with its own decision cache as {@code cache} says
+     * ({@link DecisionCacheSettings#OFF} for none). The cache lives as long as the engine: an
+     * engine for another bundle starts with an empty one.
+     */
+    public PolicyEngine(PolicyBundle bundle, DecisionCacheSettings cache) {
+        this(bundle, cache, Ticker.systemTicker(), true);
+    }
+
+    /** With {@code guarded} false every condition runs in CEL, for tests that compare the two. */
+    PolicyEngine(PolicyBundle bundle, boolean guarded) {
+        this(bundle, DecisionCacheSettings.OFF, Ticker.systemTicker(), guarded);
+    }
+
+    PolicyEngine(PolicyBundle bundle, DecisionCacheSettings cache, Ticker ticker, boolean guarded) {
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.guarded = guarded;
+        this.cache = Objects.requireNonNull(cache, "cache").enabled() ? new DecisionCache(bundle.rules(), cache, ticker) : null;
     }
 
     /** The bundle this engine evaluates. */
@@ -56,17 +85,42 @@ public final class PolicyEngine {
      * {@code on_error} setting says.
      */
     public PolicyDecision decide(PolicyInput in) {
-        Map<String, Object> activation;
         try {
-            activation = PolicyActivation.of(in, bundle.riskBand());
-        } catch (RuntimeException e) {
-            return failClosed(List.of());
+            InputIndex index = new InputIndex(in, bundle.riskBand());
+            RuleGuard.Truth[] guards = guards(index);
+            DecisionKey key = cache == null ? null : cache.key(guards, index);
+            Verdict verdict = key == null ? null : cache.get(key);
+            if (verdict == null) {
+                verdict = evaluate(in, index, guards);
+                if (key != null) {
+                    cache.put(key, verdict);
+                }
+            }
+            return verdict.decisionFor(in);
+        } catch (PolicyActivation.VariableException e) {
+            return failClosed(List.of()).decision();
         }
+    }
+
+    /** What each rule's guard says for this input, in bundle order. */
+    private RuleGuard.Truth[] guards(InputIndex index) {
+        List<PolicyRule> rules = bundle.rules();
+        RuleGuard.Truth[] out = new RuleGuard.Truth[rules.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = guarded ? rules.get(i).condition().guard().test(index) : RuleGuard.Truth.UNKNOWN;
+        }
+        return out;
+    }
+
+    private Verdict evaluate(PolicyInput in, InputIndex index, RuleGuard.Truth[] guards) {
+        PolicyActivation activation = new PolicyActivation(index);
         boolean degraded = false;
         List<PolicyRule> matched = new ArrayList<>();
         List<String> monitored = new ArrayList<>();
-        for (PolicyRule rule : bundle.rules()) {
-            Boolean result = evaluate(rule, activation);
+        List<PolicyRule> rules = bundle.rules();
+        for (int i = 0; i < guards.length; i++) {
+            PolicyRule rule = rules.get(i);
+            Boolean result = ConditionEvaluation.holds(rule, guards[i], activation);
             if (result == null) {
                 if (bundle.onError() == OnError.FAIL_CLOSED && enforced(rule, in)) {
                     return failClosed(List.of(rule.id()));
@@ -81,8 +135,7 @@ public final class PolicyEngine {
             }
         }
         if (matched.isEmpty()) {
-            return new PolicyDecision(bundle.defaultAction(), List.of(), List.of(), List.of(), Map.of(), monitored,
-                    degraded, bundle.digest(), bundle.version());
+            return verdict(bundle.defaultAction(), List.of(), List.of(), Map.of(), monitored, degraded);
         }
         Action winner = Action.ALLOW;
         for (PolicyRule rule : matched) {
@@ -102,22 +155,13 @@ public final class PolicyEngine {
                 }
             }
         }
-        if (winner != Action.REDACT) {
-            return new PolicyDecision(winner, List.copyOf(codes), ids, List.of(), Map.of(), monitored, degraded,
-                    bundle.digest(), bundle.version());
-        }
-        // a rule may name a whole family (secret.*): the decision lists concrete types
-        List<Finding> redactions = new ArrayList<>();
-        Map<String, RedactionMode> modes = new HashMap<>();
-        for (Finding f : in.findings()) {
-            RedactionMode mode = redactModes.getOrDefault(f.type(), redactModes.get(f.family() + ".*"));
-            if (mode != null) {
-                redactions.add(f);
-                modes.putIfAbsent(f.type(), mode);
-            }
-        }
-        return new PolicyDecision(winner, List.copyOf(codes), ids, redactions, modes, monitored, degraded,
-                bundle.digest(), bundle.version());
+        return verdict(winner, List.copyOf(codes), ids, winner == Action.REDACT ? redactModes : Map.of(), monitored, degraded);
+    }
+
+    private Verdict verdict(Action action, List<String> codes, List<String> ids, Map<String, RedactionMode> redactModes,
+                            List<String> monitored, boolean degraded) {
+        return new Verdict(new PolicyDecision(action, codes, ids, List.of(), Map.of(), monitored, degraded, bundle.digest(),
+                bundle.version()), redactModes);
     }
 
     /** Whether a matching rule takes part in the decision for this principal. */
@@ -129,18 +173,9 @@ public final class PolicyEngine {
         };
     }
 
-    /** The rule's verdict, or null when its condition failed or did not yield a bool. */
-    private static Boolean evaluate(PolicyRule rule, Map<String, Object> activation) {
-        try {
-            return rule.program().eval(activation) instanceof Boolean b ? b : null;
-        } catch (Exception | StackOverflowError e) {
-            return null;
-        }
-    }
-
-    private PolicyDecision failClosed(List<String> ruleIds) {
-        return new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(), Map.of(),
-                List.of(), true, bundle.digest(), bundle.version());
+    private Verdict failClosed(List<String> ruleIds) {
+        return new Verdict(new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(),
+                Map.of(), List.of(), true, bundle.digest(), bundle.version()), Map.of());
     }
 
     /**
@@ -150,6 +185,16 @@ public final class PolicyEngine {
      * request path. Never throws.
      */
     public PolicyExplanation explain(PolicyInput in) {
-        return new PolicyExplanation(decide(in), RuleTracer.trace(bundle, in));
+        return new PolicyExplanation(decide(in), RuleTracer.trace(bundle, in, guarded));
+    }
+
+    /** The decision cache's counters, or null without a cache: for tests. */
+    CacheStats cacheStats() {
+        return cache == null ? null : cache.stats();
+    }
+
+    /** How many verdicts the cache holds, 0 without a cache: for tests. */
+    long cacheSize() {
+        return cache == null ? 0 : cache.size();
     }
 }

@@ -1,6 +1,5 @@
 package dev.parapet.policy;
 
-import dev.cel.runtime.CelRuntime;
 import dev.parapet.core.Action;
 import dev.parapet.core.RedactionMode;
 import dev.parapet.core.Severity;
@@ -23,11 +22,11 @@ import java.util.Set;
  *                    changes traffic for a share of principals (canary)
  * @param canaryPercent with mode canary, the share of principals (1–99) it is enforced for; 100
  *                    otherwise
- * @param program     the compiled condition (immutable, thread-safe)
+ * @param condition   the compiled condition and its guard (immutable, thread-safe)
  */
 record PolicyRule(String id, String description, String when, Action action, String reasonCode,
                   Severity severity, Set<String> redact, RedactionMode redactMode, RuleMode mode, int canaryPercent,
-                  CelRuntime.Program program) {
+                  CompiledCondition condition) {
 
     PolicyRule {
         redact = Set.copyOf(redact);

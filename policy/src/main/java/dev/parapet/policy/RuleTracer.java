@@ -4,7 +4,6 @@ import dev.cel.common.exceptions.CelAttributeNotFoundException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Evaluates every rule of a bundle over one input and records each outcome, errors with their
@@ -15,28 +14,35 @@ final class RuleTracer {
     private RuleTracer() {
     }
 
-    static List<RuleTrace> trace(PolicyBundle bundle, PolicyInput in) {
+    /** With {@code guarded}, a rule its guard decides is reported as the guard decides it, as decisions do. */
+    static List<RuleTrace> trace(PolicyBundle bundle, PolicyInput in, boolean guarded) {
         List<RuleTrace> trace = new ArrayList<>(bundle.rules().size());
-        Map<String, Object> activation;
+        InputIndex index = new InputIndex(in, bundle.riskBand());
+        PolicyActivation activation;
         try {
-            activation = PolicyActivation.of(in, bundle.riskBand());
-        } catch (RuntimeException e) {
+            activation = new PolicyActivation(index).buildAll();
+        } catch (PolicyActivation.VariableException e) {
             for (PolicyRule rule : bundle.rules()) {
                 trace.add(new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR,
-                        "the input cannot be turned into condition variables: " + message(e)));
+                        "the input cannot be turned into condition variables: " + message(e.getCause())));
             }
             return trace;
         }
         for (PolicyRule rule : bundle.rules()) {
-            trace.add(evaluate(rule, activation));
+            RuleGuard.Truth guard = guarded ? rule.condition().guard().test(index) : RuleGuard.Truth.UNKNOWN;
+            trace.add(switch (guard) {
+                case TRUE -> new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.MATCHED, "");
+                case FALSE -> new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.NOT_MATCHED, "");
+                case UNKNOWN -> evaluate(rule, activation);
+            });
         }
         return trace;
     }
 
-    private static RuleTrace evaluate(PolicyRule rule, Map<String, Object> activation) {
+    private static RuleTrace evaluate(PolicyRule rule, PolicyActivation activation) {
         Object result;
         try {
-            result = rule.program().eval(activation);
+            result = rule.condition().program().eval(activation);
         } catch (Exception e) {
             return new RuleTrace(rule.id(), rule.action(), RuleTrace.Outcome.ERROR, message(e));
         } catch (StackOverflowError e) {

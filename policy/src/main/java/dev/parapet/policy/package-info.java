@@ -11,7 +11,10 @@
  * ({@link dev.parapet.policy.YamlNode}). A {@link dev.parapet.policy.PolicyEngine} evaluates a
  * bundle against a {@link dev.parapet.policy.PolicyInput} to a
  * {@link dev.parapet.policy.PolicyDecision}; it never throws, and honours the bundle's fail-open
- * or fail-closed setting when a condition fails. {@link dev.parapet.policy.PolicyEngine#explain}
+ * or fail-closed setting when a condition fails. Conditions are decided by guards where their shape
+ * allows ({@code GuardExtractor}, exactly as CEL would decide them), else by CEL over variables
+ * built on demand; an engine may cache verdicts
+ * ({@link dev.parapet.policy.DecisionCacheSettings}). {@link dev.parapet.policy.PolicyEngine#explain}
  * adds the per-rule trace that policy tests ({@code dev.parapet.policy.testing}) print. The
  * language is described in {@code docs/policy-language.md}.
  */

@@ -71,4 +71,23 @@ class PolicyExplainTest {
         assertThat(t.outcome()).isEqualTo(RuleTrace.Outcome.ERROR);
         assertThat(t.error()).isNotBlank();
     }
+
+    @Test
+    void aRuleItsGuardRulesOutIsNotMatchedAsInCelEvenWhenTheRestWouldFail() throws PolicyBundleException {
+        PolicyBundle bundle = Inputs.bundle("""
+                bundle: {name: t, version: "1", on_error: fail_closed}
+                rules:
+                  - id: other-model
+                    when: "principal.attributes['missing'] == 'x' && request.model == 'other'"
+                    action: block
+                    reason_code: team_blocked
+                """);
+        PolicyInput in = input();
+
+        PolicyExplanation guarded = new PolicyEngine(bundle).explain(in);
+
+        assertThat(guarded.trace().getFirst().outcome()).isEqualTo(RuleTrace.Outcome.NOT_MATCHED);
+        assertThat(guarded.decision().degraded()).isFalse();
+        assertThat(guarded).isEqualTo(new PolicyEngine(bundle, false).explain(in));
+    }
 }

@@ -5,6 +5,7 @@ import dev.parapet.core.Finding;
 import dev.parapet.core.Interaction;
 import dev.parapet.core.Principal;
 import dev.parapet.core.Severity;
+import dev.parapet.policy.DecisionCacheSettings;
 import dev.parapet.policy.PolicyBundle;
 import dev.parapet.policy.PolicyBundleException;
 import dev.parapet.policy.PolicyDecision;
@@ -29,10 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * One decision of a 50-rule bundle (issue #4's target: p50 ≤ 5 µs, p99 ≤ 20 µs, no cache):
  * model access by role, DLP actions per entity type, tool allow-lists, risk bands, attribute and
  * business-hours rules — the shapes the templates produce. {@code clean} matches nothing;
- * {@code findings} redacts and alerts.
+ * {@code findings} redacts and alerts. The {@code cached…} variants decide the same inputs with the
+ * decision cache on ({@link DecisionCacheSettings#DEFAULT}): after the first call, every decision
+ * is a hit, so they measure the key and the lookup.
  *
  * <pre>
  * ./parapet bench jmh -bm sample -tu us PolicyFiftyRulesBenchmark
+ * ./parapet bench jmh -f 1 -wi 3 -i 5 -w 1s -r 1s -bm sample -tu us PolicyFiftyRulesBenchmark   # quicker, noisier
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -50,6 +54,7 @@ public class PolicyFiftyRulesBenchmark {
             "mistral-large", "llama-3.3-70b", "o3", "claude-opus-4", "gpt-4o-mini", "gemini-flash");
 
     private PolicyEngine engine;
+    private PolicyEngine cachedEngine;
     private PolicyInput clean;
     private PolicyInput withFindings;
 
@@ -98,7 +103,9 @@ public class PolicyFiftyRulesBenchmark {
 
     @Setup
     public void setUp() throws PolicyBundleException {
-        engine = new PolicyEngine(PolicyBundle.parse(bundle().getBytes(StandardCharsets.UTF_8)));
+        PolicyBundle bundle = PolicyBundle.parse(bundle().getBytes(StandardCharsets.UTF_8));
+        engine = new PolicyEngine(bundle);
+        cachedEngine = new PolicyEngine(bundle, DecisionCacheSettings.DEFAULT);
         Principal principal = new Principal("acme", "key_bench", Principal.Kind.SERVICE, "developer", Map.of("team", "core"));
         Interaction interaction = new Interaction("openai", "chat.completions", "gpt-4o",
                 List.of(new ChatMessage("user", "x")), false, 2048);
@@ -108,6 +115,9 @@ public class PolicyFiftyRulesBenchmark {
                 new Finding("pci.card_number", "pci", "DLP-CARD", Severity.HIGH, 1.0, 0, 40, 56)), 25);
         if (engine.decide(withFindings).redactions().size() != 2) {
             throw new IllegalStateException("the benchmark bundle should redact both findings");
+        }
+        if (!cachedEngine.decide(withFindings).equals(engine.decide(withFindings))) {
+            throw new IllegalStateException("the cached engine should decide as the other");
         }
     }
 
@@ -119,5 +129,15 @@ public class PolicyFiftyRulesBenchmark {
     @Benchmark
     public PolicyDecision findings() {
         return engine.decide(withFindings);
+    }
+
+    @Benchmark
+    public PolicyDecision cachedClean() {
+        return cachedEngine.decide(clean);
+    }
+
+    @Benchmark
+    public PolicyDecision cachedFindings() {
+        return cachedEngine.decide(withFindings);
     }
 }
