@@ -30,10 +30,13 @@ import java.util.Objects;
  *                       fail-closed, or fail-open without that rule)
  * @param bundleDigest   the digest of the bundle that decided ({@link PolicyBundle#digest()})
  * @param bundleVersion  the version of the bundle that decided
+ * @param complianceScore 0–100, how far the interaction was from policy ({@link ComplianceScore}):
+ *                       100 when no rule matched, 0 for a fail-closed policy error
  */
 public record PolicyDecision(Action action, List<String> reasonCodes, List<String> matchedRuleIds,
                              List<Finding> redactions, Map<String, RedactionMode> redactModes,
-                             List<String> monitoredRuleIds, boolean degraded, String bundleDigest, String bundleVersion) {
+                             List<String> monitoredRuleIds, boolean degraded, String bundleDigest, String bundleVersion,
+                             int complianceScore) {
 
     /** Checks for nulls and copies the lists. */
     public PolicyDecision {
@@ -45,5 +48,8 @@ public record PolicyDecision(Action action, List<String> reasonCodes, List<Strin
         monitoredRuleIds = List.copyOf(monitoredRuleIds);
         Objects.requireNonNull(bundleDigest, "bundleDigest");
         Objects.requireNonNull(bundleVersion, "bundleVersion");
+        if (complianceScore < 0 || complianceScore > 100) {
+            throw new IllegalArgumentException("complianceScore out of 0..100: " + complianceScore);
+        }
     }
 }

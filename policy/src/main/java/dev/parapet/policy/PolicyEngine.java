@@ -117,6 +117,7 @@ public final class PolicyEngine {
         boolean degraded = false;
         List<PolicyRule> matched = new ArrayList<>();
         List<String> monitored = new ArrayList<>();
+        List<PolicyRule> matchedAny = new ArrayList<>();
         List<PolicyRule> rules = bundle.rules();
         for (int i = 0; i < guards.length; i++) {
             PolicyRule rule = rules.get(i);
@@ -127,6 +128,7 @@ public final class PolicyEngine {
                 }
                 degraded = true;
             } else if (result) {
+                matchedAny.add(rule);
                 if (enforced(rule, in)) {
                     matched.add(rule);
                 } else {
@@ -135,7 +137,8 @@ public final class PolicyEngine {
             }
         }
         if (matched.isEmpty()) {
-            return verdict(bundle.defaultAction(), List.of(), List.of(), Map.of(), monitored, degraded);
+            return verdict(bundle.defaultAction(), List.of(), List.of(), Map.of(), monitored, degraded,
+                    ComplianceScore.of(matchedAny));
         }
         Action winner = Action.ALLOW;
         for (PolicyRule rule : matched) {
@@ -155,13 +158,14 @@ public final class PolicyEngine {
                 }
             }
         }
-        return verdict(winner, List.copyOf(codes), ids, winner == Action.REDACT ? redactModes : Map.of(), monitored, degraded);
+        return verdict(winner, List.copyOf(codes), ids, winner == Action.REDACT ? redactModes : Map.of(), monitored, degraded,
+                ComplianceScore.of(matchedAny));
     }
 
     private Verdict verdict(Action action, List<String> codes, List<String> ids, Map<String, RedactionMode> redactModes,
-                            List<String> monitored, boolean degraded) {
+                            List<String> monitored, boolean degraded, int compliance) {
         return new Verdict(new PolicyDecision(action, codes, ids, List.of(), Map.of(), monitored, degraded, bundle.digest(),
-                bundle.version()), redactModes);
+                bundle.version(), compliance), redactModes);
     }
 
     /** Whether a matching rule takes part in the decision for this principal. */
@@ -175,7 +179,7 @@ public final class PolicyEngine {
 
     private Verdict failClosed(List<String> ruleIds) {
         return new Verdict(new PolicyDecision(Action.BLOCK, List.of(ReasonCode.POLICY_ERROR.code()), ruleIds, List.of(),
-                Map.of(), List.of(), true, bundle.digest(), bundle.version()), Map.of());
+                Map.of(), List.of(), true, bundle.digest(), bundle.version(), ComplianceScore.UNKNOWN), Map.of());
     }
 
     /**

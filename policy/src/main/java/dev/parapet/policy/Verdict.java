@@ -47,6 +47,6 @@ record Verdict(PolicyDecision decision, Map<String, RedactionMode> redactModes) 
         }
         PolicyDecision d = decision;
         return new PolicyDecision(d.action(), d.reasonCodes(), d.matchedRuleIds(), redactions, modes, d.monitoredRuleIds(),
-                d.degraded(), d.bundleDigest(), d.bundleVersion());
+                d.degraded(), d.bundleDigest(), d.bundleVersion(), d.complianceScore());
     }
 }

@@ -131,4 +131,12 @@ class DefaultBundleTest {
         assertThat(d.reasonCodes()).containsExactly("pii_identifier_redacted", "phi_redacted");
         assertThat(d.redactions()).containsExactly(ssn, npi);
     }
+
+    @Test
+    void complianceScoreFallsWithTheMostSeriousMatchingRuleMonitoredOnesIncluded() {
+        assertThat(engine.decide(withRisk(0)).complianceScore()).isEqualTo(100);
+        assertThat(engine.decide(withRisk(10, finding("pii.email", 0, 5))).complianceScore()).isEqualTo(75); // medium
+        assertThat(engine.decide(withRisk(60)).complianceScore()).isEqualTo(75); // the monitored hold rule, medium
+        assertThat(engine.decide(withRisk(90)).complianceScore()).isEqualTo(50); // block, high
+    }
 }

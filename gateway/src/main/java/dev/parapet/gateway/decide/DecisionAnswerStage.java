@@ -91,6 +91,7 @@ public final class DecisionAnswerStage implements Stage {
         for (Finding f : decision.redactions()) {
             span(redact.addObject(), f, locations).put("mode", decision.redactModes().get(f.type()).wireName());
         }
+        a.put("compliance_score", decision.complianceScore());
         a.put("degraded", decision.degraded());
         ObjectNode bundle = a.putObject("bundle");
         bundle.put("version", decision.bundleVersion());

@@ -88,6 +88,7 @@ class DecisionApiTest {
         assertThat(d.get("action").asText()).isEqualTo("allow");
         assertThat(d.get("allowed").asBoolean()).isTrue();
         assertThat(d.get("bundle").get("version").asText()).isEqualTo("7");
+        assertThat(d.get("compliance_score").asInt()).isEqualTo(100);
         assertThat(d.get("bundle").get("digest").asText()).startsWith("sha256:");
     }
 
