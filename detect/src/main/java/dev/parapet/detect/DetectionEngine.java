@@ -55,12 +55,11 @@ public final class DetectionEngine {
     }
 
     public static DetectionEngine defaults() {
-        Detector signatures = InjectionSignatureDetector.defaults();
+        OnePassDetector patterns = OnePassDetector.defaults(); // signatures, DLP and secrets: one Hyperscan pass
         Detector classifier = InjectionClassifier.defaults();
         return new DetectionEngine(
-                List.of(signatures, classifier, HeuristicDetector.defaults(), new ObfuscationDetector(),
-                        DlpDetector.defaults(), SecretDetector.defaults()),
-                List.of(signatures, classifier));
+                List.of(patterns, classifier, HeuristicDetector.defaults(), new ObfuscationDetector()),
+                List.of(patterns.signatures(), classifier));
     }
 
     public DetectionResult scan(List<ChatMessage> messages) {

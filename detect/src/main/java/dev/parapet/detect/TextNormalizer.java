@@ -81,7 +81,7 @@ final class TextNormalizer {
             }
             i = next;
         }
-        return new NormalizedText(out.toString(), starts, ends);
+        return new NormalizedText(original, out.toString(), starts, ends);
     }
 
     /**

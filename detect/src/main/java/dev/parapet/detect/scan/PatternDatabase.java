@@ -2,6 +2,8 @@ package dev.parapet.detect.scan;
 
 import com.gliwka.hyperscan.jni.hyperscan;
 
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -38,12 +40,15 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Instances are thread-safe: scratch space is pooled (at most {@value #MAX_SCANNERS} scanners)
  * and lent to one scan at a time. {@link #close()} frees the native database and scratch; call
- * it once no scan is running.
+ * it once no scan is running. A database that is dropped without being closed is freed when it
+ * becomes unreachable.
  */
 public final class PatternDatabase implements AutoCloseable {
 
     /** The most scratch spaces one database allocates; more concurrent scans wait. */
     public static final int MAX_SCANNERS = 32;
+
+    private static final Cleaner NATIVE_MEMORY = Cleaner.create();
 
     private final List<ScanPattern> patterns;
     private final ScanPattern.Spans[] spans;
@@ -53,6 +58,7 @@ public final class PatternDatabase implements AutoCloseable {
     private final CharClasses classes;
     private final HyperscanDatabase database;
     private final ScannerPool scanners;
+    private final Cleaner.Cleanable cleanable;
 
     private PatternDatabase(List<ScanPattern> patterns, Pattern[] confirmers, MatchWidth[] widths,
                             CharClasses classes, HyperscanDatabase database) {
@@ -63,6 +69,11 @@ public final class PatternDatabase implements AutoCloseable {
         this.classes = classes;
         this.database = database;
         this.scanners = new ScannerPool(database, MAX_SCANNERS);
+        ScannerPool pool = scanners;
+        this.cleanable = NATIVE_MEMORY.register(this, () -> {
+            pool.close();
+            database.close();
+        });
     }
 
     /**
@@ -141,6 +152,14 @@ public final class PatternDatabase implements AutoCloseable {
      * @param listener receives the matches, on this thread, before this method returns
      */
     public void scan(String text, MatchListener listener) {
+        try {
+            scanText(text, listener);
+        } finally {
+            Reference.reachabilityFence(this); // the cleaner must not free the native database mid-scan
+        }
+    }
+
+    private void scanText(String text, MatchListener listener) {
         Objects.requireNonNull(listener, "listener");
         database.handle(); // fails once closed, even for an empty text
         if (text.isEmpty()) {
@@ -263,7 +282,6 @@ public final class PatternDatabase implements AutoCloseable {
     /** Frees the native database and scratch space. */
     @Override
     public void close() {
-        scanners.close();
-        database.close();
+        cleanable.clean();
     }
 }
