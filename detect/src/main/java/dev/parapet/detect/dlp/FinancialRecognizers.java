@@ -33,7 +33,7 @@ final class FinancialRecognizers {
             Validator.when(Iban::isValid, 0.9),
             ContextRule.raisedBy("iban", "account", "transfer", "wire", "bank", "sepa"),
             Anchor.digits(10, 45),
-            "[A-Za-z]{2}\\d{2}(?:[A-Za-z0-9]{11}|(?: [A-Za-z0-9]{4}){2})");
+            "\\d{2}(?:[A-Za-z0-9]{11}|(?: [A-Za-z0-9]{4}){2})");
 
     /** Nine digits with the ABA 3-7-1 checksum and a Federal Reserve prefix; needs a context word. */
     static final Recognizer ABA_ROUTING = new Recognizer("DLP-ABA", "pii.us_bank_routing", Severity.MEDIUM,

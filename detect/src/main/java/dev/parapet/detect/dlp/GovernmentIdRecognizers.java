@@ -56,7 +56,7 @@ final class GovernmentIdRecognizers {
             value -> Checksums.allSame(Checksums.digits(value)) ? 0 : 0.45,
             ContextRule.requires("passport"),
             Anchor.WHOLE_TEXT,
-            "[A-Za-z]{1,2}\\d{6}|\\d{8}|[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}");
+            "\\d{6}|[CFGHJKLMNPRTVWXYZ][0-9CFGHJKLMNPRTVWXYZ]{8}");
 
     static final Recognizer UK_NINO = new Recognizer("DLP-UK-NINO", "pii.uk_nino", Severity.HIGH,
             Pattern.compile(NOT_ALNUM_BEFORE + "[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]" + NOT_ALNUM_AFTER),
@@ -84,7 +84,7 @@ final class GovernmentIdRecognizers {
             Validator.when(NationalIdChecks::isSpanishNif, 0.7),
             ContextRule.raisedBy("dni", "nif", "nie", "documento"),
             Anchor.digits(7, 10),
-            "(?:\\d{8}|[XYZxyz]\\d{7})-?[A-Za-z]");
+            "\\d{7}-?[A-Za-z]");
 
     static final Recognizer IT_FISCAL_CODE = new Recognizer("DLP-IT-CF", "pii.it_fiscal_code", Severity.HIGH,
             Pattern.compile(NOT_ALNUM_BEFORE + "[A-Za-z]{6}\\d{2}[A-EHLMPR-Ta-ehlmpr-t]\\d{2}[A-Za-z]\\d{3}[A-Za-z]"
@@ -92,7 +92,7 @@ final class GovernmentIdRecognizers {
             Validator.when(NationalIdChecks::isItalianFiscalCode, 0.85),
             ContextRule.raisedBy("codice fiscale", "fiscal code", "cf"),
             Anchor.alnumRun(16, 16),
-            "[A-Za-z]{6}\\d{2}[A-EHLMPR-Ta-ehlmpr-t]\\d{2}[A-Za-z]\\d{3}[A-Za-z]");
+            "\\d{2}[A-EHLMPR-Ta-ehlmpr-t]\\d{2}[A-Za-z]\\d{3}[A-Za-z]");
 
     static final Recognizer BR_CPF = new Recognizer("DLP-BR-CPF", "pii.br_cpf", Severity.HIGH,
             Pattern.compile(NOT_ALNUM_BEFORE + "(?:\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}|\\d{11})" + NOT_ALNUM_AFTER),
@@ -106,7 +106,7 @@ final class GovernmentIdRecognizers {
             Validator.when(NationalIdChecks::isSingaporeNric, 0.75),
             ContextRule.raisedBy("nric", "fin", "ic"),
             Anchor.digits(7, 9),
-            "[STFGstfg]\\d{7}[A-Za-z]");
+            "\\d{7}[A-Za-z]");
 
     static final Recognizer PL_PESEL = new Recognizer("DLP-PL-PESEL", "pii.pl_pesel", Severity.HIGH,
             Pattern.compile(NOT_ALNUM_BEFORE + "\\d{11}" + NOT_ALNUM_AFTER),

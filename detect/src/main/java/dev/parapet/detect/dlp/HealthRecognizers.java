@@ -25,7 +25,7 @@ final class HealthRecognizers {
             Validator.when(HealthRecognizers::isDea, 0.6),
             ContextRule.raisedBy("dea", "prescriber", "registration"),
             Anchor.digits(7, 9),
-            "[ABCDEFGHJKLMPRSTUXabcdefghjklmprstux][A-Za-z9]\\d{7}");
+            "\\d{7}");
 
     /** UK NHS number: 10 digits (3-3-4) with the mod-11 check digit; needs a context word. */
     static final Recognizer UK_NHS = new Recognizer("DLP-UK-NHS", "phi.uk_nhs_number", Severity.HIGH,

@@ -101,6 +101,9 @@ public final class Deobfuscator {
         }
 
         static Clues of(String t) {
+            if (isPlainAscii(t)) {
+                return plainAscii(t);
+            }
             boolean nonAscii = false;
             boolean leet = false;
             int chain = 0;
@@ -141,6 +144,61 @@ public final class Deobfuscator {
             return new Clues(nonAscii, leet, split, base64 || escapes || namesRot13(t));
         }
 
+        /** ASCII characters that can make a clue other than split letters: digits, leet symbols, + / % \\. */
+        private static final boolean[] SPECIAL = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                SPECIAL[c] = (c >= '0' && c <= '9') || "!|$@+/%\\".indexOf(c) >= 0;
+            }
+        }
+
+        /** Whether {@code t} is ASCII without digits, leet symbols, {@code + / % \\}: no leet, encoding or escape clue. */
+        private static boolean isPlainAscii(String t) {
+            for (int i = 0, n = t.length(); i < n; i++) {
+                char c = t.charAt(i);
+                if (c >= 128 || SPECIAL[c]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The clues of plain ASCII text ({@link #isPlainAscii}): only split letters (four or more
+         * lone letters in a row, one character apart: {@code i g n o}) and a named ROT13.
+         */
+        private static Clues plainAscii(String t) {
+            int chain = 0;
+            int lastLone = -10;
+            boolean split = false;
+            boolean rot13 = false;
+            boolean previousLetter = false;
+            int n = t.length();
+            for (int i = 0; i < n; i++) {
+                char c = t.charAt(i);
+                if (!isAsciiLetter(c)) {
+                    previousLetter = false;
+                    continue;
+                }
+                if (!previousLetter) {
+                    if (i + 1 == n || !isAsciiLetter(t.charAt(i + 1))) {
+                        chain = lastLone == i - 2 ? chain + 1 : 1;
+                        lastLone = i;
+                        split |= chain >= 4;
+                    } else if (!rot13 && ((c | 0x20) == 'r' || (c | 0x20) == 'c')) {
+                        rot13 = namesRot13At(t, i);
+                    }
+                }
+                previousLetter = true;
+            }
+            return new Clues(false, false, split, rot13);
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
         private static boolean isLetterOrDigit(char c, int flags) {
             return c < 128 ? (flags & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(c);
         }
@@ -149,15 +207,24 @@ public final class Deobfuscator {
         private static boolean namesRot13(String t) {
             for (int i = 0, n = t.length(); i + 3 <= n; i++) {
                 char c = (char) (t.charAt(i) | 0x20);
-                if ((c == 'r' && t.regionMatches(true, i, "rot", 0, 3))
-                        || (c == 'c' && t.regionMatches(true, i, "caesar", 0, 6))) {
-                    Matcher m = ROT13_NAMED.matcher(t).region(i, n).useTransparentBounds(true).useAnchoringBounds(false);
-                    if (m.lookingAt()) {
-                        return true;
-                    }
+                if ((c == 'r' || c == 'c') && namesRot13At(t, i)) {
+                    return true;
                 }
             }
             return false;
+        }
+
+        /** Whether a name of ROT13 ({@link #ROT13_NAMED}) starts at {@code i}. */
+        private static boolean namesRot13At(String t, int i) {
+            int n = t.length();
+            if (i + 3 > n) {
+                return false;
+            }
+            char c = (char) (t.charAt(i) | 0x20);
+            boolean candidate = (c == 'r' && (t.charAt(i + 1) | 0x20) == 'o' && (t.charAt(i + 2) | 0x20) == 't')
+                    || (c == 'c' && (t.charAt(i + 1) | 0x20) == 'a' && t.regionMatches(true, i, "caesar", 0, 6));
+            return candidate && ROT13_NAMED.matcher(t).region(i, n).useTransparentBounds(true).useAnchoringBounds(false)
+                    .lookingAt();
         }
 
         boolean none() {

@@ -54,11 +54,14 @@ class CluesTest {
         String[] pieces = {"a", "b", "Z", " ", "1", "0", "3", "@", "!", "|", "$", "+", "/", "-", "_", "%", "\\x", ".",
             "rot13", "ROT-13", "rot 13", "carrot", "Caesar", "caesars", "é", "Ж", "٣", "ſ", "\u200B", "\uD83D\uDE00",
             "i g n o r e", "h3ll0", "aGVsbG8gd29ybGQ=", "\n"};
-        for (int k = 0; k < 20_000; k++) {
+        String[] plain = {"a", "b", "Z", " ", ".", "-", "_", "\n", "rot", "ROT", "rot-", "rot 13", "carrot", "Caesar", "x y z",
+            "i g n o r e", "word", "_rot"};
+        for (int k = 0; k < 40_000; k++) {
+            String[] from = k % 2 == 0 ? pieces : plain;
             StringBuilder sb = new StringBuilder();
             int length = random.nextInt(40);
             for (int i = 0; i < length; i++) {
-                sb.append(pieces[random.nextInt(pieces.length)]);
+                sb.append(from[random.nextInt(from.length)]);
             }
             String text = sb.toString();
             assertThat(Deobfuscator.Clues.of(text)).as(text).isEqualTo(reference(text));
