@@ -16,10 +16,10 @@ import java.util.List;
  * its match, running a recognizer over the regions that can hold an entity, trying a secret rule
  * next to its keywords).
  *
- * <p>Findings are those the three detectors report on their own. Immutable and thread-safe;
- * {@link #close()} frees the native database.
+ * <p>Findings are those the three detectors report on their own. Immutable and thread-safe.
+ * Public so that benchmarks can time it apart from the rest of the engine.
  */
-final class OnePassDetector implements Detector, AutoCloseable {
+public final class OnePassDetector implements Detector, AutoCloseable {
 
     /** The index of the signature family in the scanner. */
     private static final int SIGNATURES = 0;
@@ -34,7 +34,7 @@ final class OnePassDetector implements Detector, AutoCloseable {
      * The families shipped with Parapet, compiled once per process (compiling the database takes
      * seconds) and shared; its native memory lives as long as the process.
      */
-    static OnePassDetector defaults() {
+    public static OnePassDetector defaults() {
         return Shipped.INSTANCE;
     }
 
@@ -52,7 +52,7 @@ final class OnePassDetector implements Detector, AutoCloseable {
     }
 
     /** The injection signatures alone, on the same database: for de-obfuscated views of a message. */
-    Detector signatures() {
+    public Detector signatures() {
         return (messageIndex, text, out) -> {
             if (!text.isEmpty()) {
                 scanner.detect(messageIndex, TextNormalizer.normalize(text), SIGNATURES, out);
@@ -60,6 +60,7 @@ final class OnePassDetector implements Detector, AutoCloseable {
         };
     }
 
+    /** Frees the native database; only for instances that are not {@link #defaults()}. */
     @Override
     public void close() {
         scanner.close();
