@@ -5,6 +5,7 @@ import dev.parapet.detect.Detector;
 import dev.parapet.detect.scan.Matches;
 import dev.parapet.detect.scan.OnePassScanner;
 import dev.parapet.detect.scan.PatternFamily;
+import dev.parapet.detect.scan.RegexSearch;
 import dev.parapet.detect.scan.ScanPattern;
 import dev.parapet.detect.scan.ScannedView;
 
@@ -53,6 +54,8 @@ public final class DlpDetector implements Detector, PatternFamily {
     private final int[] gateOf;
     /** For each recognizer with a required context, the indices of its words in {@link #patterns}; else null. */
     private final int[][] wordsOf;
+    /** For each recognizer, its pattern's search, which skips positions where no match can begin. */
+    private final RegexSearch[] searches;
     private volatile OnePassScanner standalone;
 
     DlpDetector(List<Recognizer> recognizers) {
@@ -79,6 +82,7 @@ public final class DlpDetector implements Detector, PatternFamily {
             }
         }
         this.patterns = List.copyOf(list);
+        this.searches = this.recognizers.stream().map(r -> RegexSearch.of(r.pattern())).toArray(RegexSearch[]::new);
     }
 
     /** A regular expression matching exactly {@code word}: every character but letters and digits escaped. */
@@ -170,7 +174,7 @@ public final class DlpDetector implements Detector, PatternFamily {
             if (windows.isEmpty()) {
                 continue;
             }
-            collect(r, text, windows, candidates);
+            collect(r, searches[ri], text, windows, candidates);
         }
         for (Candidate c : resolveOverlaps(candidates)) {
             Recognizer r = c.recognizer();
@@ -197,26 +201,26 @@ public final class DlpDetector implements Detector, PatternFamily {
         return false;
     }
 
-    private static void collect(Recognizer r, String text, List<int[]> windows, List<Candidate> out) {
+    private static void collect(Recognizer r, RegexSearch search, String text, List<int[]> windows,
+                                List<Candidate> out) {
         Matcher m = r.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         boolean valueGroup = r.hasValueGroup();
         for (int[] window : windows) {
-            m.region(window[0], window[1]);
-            while (m.find()) {
-                int start = valueGroup ? m.start("v") : m.start();
-                int end = valueGroup ? m.end("v") : m.end();
+            search.forEach(m, text, window[0], window[1], found -> {
+                int start = valueGroup ? found.start("v") : found.start();
+                int end = valueGroup ? found.end("v") : found.end();
                 if (start < 0 || end <= start) {
-                    continue;
+                    return;
                 }
                 double base = r.validator().assess(text.substring(start, end));
                 if (base <= 0) {
-                    continue;
+                    return;
                 }
                 double confidence = Math.min(1.0, r.context().apply(text, start, end, base));
                 if (confidence >= Recognizer.REPORT_THRESHOLD) {
                     out.add(new Candidate(r, start, end, confidence));
                 }
-            }
+            });
         }
     }
 

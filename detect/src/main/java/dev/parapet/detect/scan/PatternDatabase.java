@@ -6,6 +6,9 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -55,17 +58,20 @@ public final class PatternDatabase implements AutoCloseable {
     private final Pattern[] confirmers;
     /** For confirmed patterns, the bound on a match's length; null when unknown (confirm over the whole text). */
     private final MatchWidth[] widths;
+    /** For confirmed patterns, the search that skips positions where no match can begin. */
+    private final RegexSearch[] searches;
     private final CharClasses classes;
     private final HyperscanDatabase database;
     private final ScannerPool scanners;
     private final Cleaner.Cleanable cleanable;
 
-    private PatternDatabase(List<ScanPattern> patterns, Pattern[] confirmers, MatchWidth[] widths,
+    private PatternDatabase(List<ScanPattern> patterns, Pattern[] confirmers, MatchWidth[] widths, RegexSearch[] searches,
                             CharClasses classes, HyperscanDatabase database) {
         this.patterns = patterns;
         this.spans = patterns.stream().map(ScanPattern::spans).toArray(ScanPattern.Spans[]::new);
         this.confirmers = confirmers;
         this.widths = widths;
+        this.searches = searches;
         this.classes = classes;
         this.database = database;
         this.scanners = new ScannerPool(database, MAX_SCANNERS);
@@ -94,6 +100,8 @@ public final class PatternDatabase implements AutoCloseable {
         int[] flags = new int[list.size()];
         Pattern[] confirmers = new Pattern[list.size()];
         MatchWidth[] widths = new MatchWidth[list.size()];
+        RegexSearch[] searches = new RegexSearch[list.size()];
+        Map<String, BitSet> startClasses = new HashMap<>();
         CharClasses classes = new CharClasses();
         for (int i = 0; i < list.size(); i++) {
             ScanPattern p = list.get(i);
@@ -112,6 +120,7 @@ public final class PatternDatabase implements AutoCloseable {
                     }
                     confirmers[i] = compileJava(p);
                     widths[i] = RegexWidth.of(p.regex(), classes);
+                    searches[i] = RegexSearch.of(p.regex(), startClasses);
                     regex = Prefilter.widen(regex);
                 }
             }
@@ -119,7 +128,7 @@ public final class PatternDatabase implements AutoCloseable {
             flags[i] = f;
         }
         try {
-            return new PatternDatabase(list, confirmers, widths, classes, HyperscanDatabase.compile(expressions, flags));
+            return new PatternDatabase(list, confirmers, widths, searches, classes, HyperscanDatabase.compile(expressions, flags));
         } catch (HyperscanDatabase.CompileFailure e) {
             String id = e.index < 0 || e.index >= list.size() ? "?" : list.get(e.index).id();
             throw new IllegalArgumentException("pattern " + id + ": Hyperscan cannot compile it: " + e.getMessage(), e);
@@ -229,7 +238,7 @@ public final class PatternDatabase implements AutoCloseable {
             Matcher m = confirmers[p].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
             MatchWidth width = widths[p];
             if (width == null) {
-                report(m, p, listener);
+                report(m, text, searches[p], 0, text.length(), p, listener);
                 continue;
             }
             long reach = width.bound(longestRuns);
@@ -245,21 +254,18 @@ public final class PatternDatabase implements AutoCloseable {
                     continue;
                 }
                 if (from >= 0) {
-                    report(m.region(from, to), p, listener);
+                    report(m, text, searches[p], from, to, p, listener);
                 }
                 from = windowFrom;
                 to = e[k];
             }
-            report(m.region(from, to), p, listener);
+            report(m, text, searches[p], from, to, p, listener);
         }
     }
 
-    private static void report(Matcher m, int pattern, MatchListener listener) {
-        while (m.find()) {
-            if (m.end() > m.start()) {
-                listener.onMatch(pattern, m.start(), m.end());
-            }
-        }
+    private static void report(Matcher m, String text, RegexSearch search, int from, int to, int pattern,
+                               MatchListener listener) {
+        search.forEach(m, text, from, to, found -> listener.onMatch(pattern, found.start(), found.end()));
     }
 
     /** The longest run in {@code text} of each character class the fired patterns' widths depend on. */
