@@ -68,11 +68,10 @@ public final class DetectionEngine {
     }
 
     public static DetectionEngine defaults() {
-        Detector signatures = InjectionSignatureDetector.defaults();
+        OnePassDetector patterns = OnePassDetector.defaults(); // signatures, DLP and secrets: one Hyperscan pass
         return new DetectionEngine(
-                List.of(signatures, HeuristicDetector.defaults(), new ObfuscationDetector(),
-                        DlpDetector.defaults(), SecretDetector.defaults()),
-                List.of(signatures), InjectionClassifier.defaults(), RiskModel.shipped());
+                List.of(patterns, HeuristicDetector.defaults(), new ObfuscationDetector()),
+                List.of(patterns.signatures()), InjectionClassifier.defaults(), RiskModel.shipped());
     }
 
     /** The risk model this engine scores with. */

@@ -1,8 +1,11 @@
 package dev.parapet.detect;
 
 import dev.parapet.core.Finding;
-import dev.parapet.detect.scan.PatternDatabase;
+import dev.parapet.detect.scan.Matches;
+import dev.parapet.detect.scan.OnePassScanner;
+import dev.parapet.detect.scan.PatternFamily;
 import dev.parapet.detect.scan.ScanPattern;
+import dev.parapet.detect.scan.ScannedView;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,21 +13,42 @@ import java.util.List;
 
 /**
  * Matches the prompt-injection signature pack over the normalised view of a message
- * ({@link TextNormalizer}) in one Hyperscan pass ({@link PatternDatabase}) and reports each
- * match with its span mapped back to the original text, so that a signature split by zero-width
- * characters or written in fullwidth letters is found and located exactly. Overlapping matches
- * of one finding type are merged into one finding (see {@link Hit}).
+ * ({@link TextNormalizer}) in one Hyperscan pass and reports each match with its span mapped
+ * back to the original text, so that a signature split by zero-width characters or written in
+ * fullwidth letters is found and located exactly. Overlapping matches of one finding type are
+ * merged into one finding (see {@link Hit}).
  *
- * <p>Holds native memory: {@link #close()} it when the engine that owns it is discarded.
+ * <p>A {@link PatternFamily}: in the engine its patterns share one database with the other
+ * families ({@link OnePassDetector}, which builds it with {@link #family}). Built with the
+ * constructor, for use on its own, it compiles a database of its own, which holds native memory
+ * until {@link #close()}.
  */
-final class InjectionSignatureDetector implements Detector, AutoCloseable {
+final class InjectionSignatureDetector implements Detector, PatternFamily, AutoCloseable {
 
     private final List<InjectionSignature> signatures;
-    private final PatternDatabase database;
+    private final List<ScanPattern> patterns;
+    private volatile OnePassScanner standalone;
 
+    /**
+     * A detector for use on its own, with its database compiled now.
+     *
+     * @throws IllegalArgumentException naming the signature, when a pattern does not compile
+     */
     InjectionSignatureDetector(InjectionSignaturePack pack) {
+        this(pack, true);
+    }
+
+    private InjectionSignatureDetector(InjectionSignaturePack pack, boolean compileOwnDatabase) {
         this.signatures = pack.signatures();
-        this.database = PatternDatabase.compile(signatures.stream().map(InjectionSignature::scanPattern).toList());
+        this.patterns = signatures.stream().map(InjectionSignature::scanPattern).toList();
+        if (compileOwnDatabase) {
+            this.standalone = OnePassScanner.compile(List.of(this));
+        }
+    }
+
+    /** The pack as a family of a shared scan, without a database of its own (compiled only if used on its own). */
+    static InjectionSignatureDetector family(InjectionSignaturePack pack) {
+        return new InjectionSignatureDetector(pack, false);
     }
 
     /**
@@ -41,15 +65,41 @@ final class InjectionSignatureDetector implements Detector, AutoCloseable {
     }
 
     @Override
+    public List<ScanPattern> patterns() {
+        return patterns;
+    }
+
+    @Override
     public void detect(int messageIndex, String text, List<Finding> out) {
         if (text.isEmpty()) {
             return;
         }
-        NormalizedText view = TextNormalizer.normalize(text);
-        List<Hit> hits = new ArrayList<>();
-        database.scan(view.text(), (pattern, start, end) -> hits.add(new Hit(signatures.get(pattern), pattern, start, end)));
-        if (hits.isEmpty()) {
+        standalone().detect(messageIndex, TextNormalizer.normalize(text), out);
+    }
+
+    private OnePassScanner standalone() {
+        OnePassScanner scanner = standalone;
+        if (scanner == null) {
+            synchronized (this) {
+                scanner = standalone;
+                if (scanner == null) {
+                    scanner = standalone = OnePassScanner.compile(List.of(this));
+                }
+            }
+        }
+        return scanner;
+    }
+
+    /** Reports the signatures' matches in {@code view}, the normalised text, with spans in the original. */
+    @Override
+    public void detect(int messageIndex, ScannedView view, Matches matches, List<Finding> out) {
+        if (matches.size() == 0) {
             return;
+        }
+        List<Hit> hits = new ArrayList<>(matches.size());
+        for (int i = 0; i < matches.size(); i++) {
+            int pattern = matches.pattern(i);
+            hits.add(new Hit(signatures.get(pattern), pattern, matches.start(i), matches.end(i)));
         }
         hits.sort(Comparator.comparing((Hit h) -> h.signature().type()).thenComparingInt(Hit::start));
         Hit open = null;
@@ -88,14 +138,17 @@ final class InjectionSignatureDetector implements Detector, AutoCloseable {
             return byConfidence != 0 ? byConfidence > 0 : other.order < order;
         }
 
-        Finding finding(int messageIndex, NormalizedText view) {
+        Finding finding(int messageIndex, ScannedView view) {
             return new Finding(signature.type(), InjectionSignature.FAMILY, signature.id(), signature.severity(),
-                    signature.confidence(), messageIndex, view.mapStart(start), view.mapEnd(end));
+                    signature.confidence(), messageIndex, view.originalStart(start), view.originalEnd(end));
         }
     }
 
     @Override
-    public void close() {
-        database.close();
+    public synchronized void close() {
+        if (standalone != null) {
+            standalone.close();
+            standalone = null;
+        }
     }
 }

@@ -15,6 +15,11 @@ import java.text.Normalizer;
  * </ul>
  * Case is left alone (signatures match case-insensitively). NFKC is applied per code point, not
  * across combining sequences: a deliberate simplification that keeps the offset map exact.
+ *
+ * <p>Most prompts are ASCII prose with single spaces and line breaks, which this leaves
+ * unchanged: one cheap pass recognises them and returns the text itself with an identity map,
+ * without building offset arrays. Otherwise ASCII characters take a fast path and only other
+ * characters go through {@link Normalizer}.
  */
 final class TextNormalizer {
 
@@ -22,12 +27,25 @@ final class TextNormalizer {
     }
 
     static NormalizedText normalize(String original) {
+        if (isUnchanged(original)) {
+            return NormalizedText.identity(original);
+        }
         int n = original.length();
         StringBuilder out = new StringBuilder(n);
         int[] starts = new int[n + 8];
         int[] ends = new int[n + 8];
         int i = 0;
         while (i < n) {
+            char c = original.charAt(i);
+            if (c > ' ' && c < 0x80) {
+                starts = grow(starts, out.length());
+                ends = grow(ends, out.length());
+                starts[out.length()] = i;
+                ends[out.length()] = i + 1;
+                out.append(c);
+                i++;
+                continue;
+            }
             int cp = original.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (isInvisible(cp)) {
@@ -63,7 +81,27 @@ final class TextNormalizer {
             }
             i = next;
         }
-        return new NormalizedText(out.toString(), starts, ends);
+        return new NormalizedText(original, out.toString(), starts, ends);
+    }
+
+    /**
+     * Whether normalising leaves {@code text} as it is: ASCII only, no whitespace other than
+     * space and line feed, and never two whitespace characters in a row.
+     */
+    static boolean isUnchanged(String text) {
+        boolean previousSpace = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c > ' ' && c < 0x80) {
+                previousSpace = false;
+                continue;
+            }
+            if (c >= 0x80 || ((c == ' ' || c == '\n') ? previousSpace : Character.isWhitespace(c))) {
+                return false;
+            }
+            previousSpace = c == ' ' || c == '\n';
+        }
+        return true;
     }
 
     private static boolean isInvisible(int cp) {

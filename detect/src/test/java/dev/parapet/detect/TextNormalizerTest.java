@@ -1,5 +1,6 @@
 package dev.parapet.detect;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,6 +39,32 @@ class TextNormalizerTest {
         NormalizedText view = TextNormalizer.normalize(original);
         int s = view.text().indexOf(needle);
         int e = s + needle.length();
-        assertThat(original.substring(view.mapStart(s), view.mapEnd(e))).isEqualTo(originalSpan);
+        assertThat(original.substring(view.originalStart(s), view.originalEnd(e))).isEqualTo(originalSpan);
+    }
+
+    @Test
+    void plainAsciiProseIsItsOwnViewWithoutOffsetMaps() {
+        String prose = "One line.\nAnother line with ASCII only, ~!@#$%^&*()_+ and single spaces.";
+        NormalizedText view = TextNormalizer.normalize(prose);
+
+        assertThat(view.text()).isSameAs(prose);
+        assertThat(view.isIdentity()).isTrue();
+        assertThat(view.originalStart(5)).isEqualTo(5);
+        assertThat(view.originalEnd(9)).isEqualTo(9);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            double_space         | 'a  b'
+            space_then_newline   | 'a \\nb'
+            tab                  | 'a\\tb'
+            carriage_return      | 'a\\rb'
+            non_ascii            | 'caf\u00e9'
+            leading_double_space | '  a'
+            """)
+    void textThatNormalisingChangesIsNotTakenAsUnchanged(String name, String input) {
+        String text = input.translateEscapes();
+        assertThat(TextNormalizer.isUnchanged(text)).isFalse();
+        assertThat(TextNormalizer.normalize(text).isIdentity()).isFalse();
     }
 }

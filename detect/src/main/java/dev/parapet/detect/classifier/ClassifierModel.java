@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained injection classifier: the weights of a logistic regression over hashed features,
  * the Platt calibration that turns its margin into a probability, and the decision threshold on
- * that probability, chosen at training time. Immutable and thread-safe.
+ * that probability, chosen at training time. Immutable and thread-safe (it keeps a pool of
+ * scoring buffers, which changes nothing it computes).
  *
  * <p>File format (gzip): the ASCII magic {@code PARAPET-L3}, {@link #FORMAT_VERSION}, the number
  * of hash bits, then bias, calibration slope, calibration intercept and threshold as big-endian
@@ -26,11 +28,15 @@ public final class ClassifierModel {
 
     private static final byte[] MAGIC = "PARAPET-L3".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** Idle scorers kept for reuse; more concurrent scans make more, which are dropped afterwards. */
+    static final int POOLED_SCORERS = 16;
+
     private final float[] weights;
     private final double bias;
     private final double calibrationSlope;
     private final double calibrationIntercept;
     private final double threshold;
+    private final ArrayBlockingQueue<MarginScorer> idleScorers = new ArrayBlockingQueue<>(POOLED_SCORERS);
 
     ClassifierModel(float[] weights, double bias, double calibrationSlope, double calibrationIntercept, double threshold) {
         if (weights.length != FeatureHasher.BUCKETS) {
@@ -72,72 +78,27 @@ public final class ClassifierModel {
      * features) keeps the margin bounded however long or repetitive the text is.
      */
     double margin(String text) {
-        WeightSum sum = new WeightSum(weights, text.length());
-        FeatureHasher.forEach(ClassifierText.normalize(text), sum);
-        return sum.squares == 0 ? bias : bias + sum.sum / Math.sqrt(sum.squares);
+        MarginScorer scorer = borrowScorer();
+        try {
+            return scorer.margin(text, 0, text.length());
+        } finally {
+            releaseScorer(scorer);
+        }
     }
 
     /**
-     * Adds up the weights of the features of one text as they are hashed, and the sum of the
-     * squared bucket counts, counting buckets in a small open-addressing table sized to the text.
+     * A scorer for many texts or windows in a row, from this model's pool (scorers hold large
+     * buffers, so they are reused rather than made per text); give it back with
+     * {@link #releaseScorer}. The caller's thread has it to itself until then.
      */
-    private static final class WeightSum implements FeatureHasher.Sink {
-        private final float[] weights;
-        private int[] keys;
-        private int[] counts;
-        private int size;
-        double sum;
-        long squares;
+    MarginScorer borrowScorer() {
+        MarginScorer scorer = idleScorers.poll();
+        return scorer != null ? scorer : new MarginScorer(weights, bias);
+    }
 
-        WeightSum(float[] weights, int textLength) {
-            this.weights = weights;
-            int capacity = Integer.highestOneBit(Math.max(64, textLength)) << 2; // grows when half full
-            this.keys = new int[capacity];
-            this.counts = new int[capacity];
-        }
-
-        @Override
-        public void add(int bucket) {
-            sum += weights[bucket];
-            int c = increment(bucket);
-            squares += 2L * c - 1; // (c)^2 - (c-1)^2
-        }
-
-        /** The bucket's count after this occurrence. */
-        private int increment(int bucket) {
-            if (2 * (size + 1) > keys.length) {
-                grow();
-            }
-            int key = bucket + 1; // 0 marks an empty slot
-            int mask = keys.length - 1;
-            int i = (key * 0x9E3779B1) & mask;
-            while (keys[i] != 0 && keys[i] != key) {
-                i = (i + 1) & mask;
-            }
-            if (keys[i] == 0) {
-                keys[i] = key;
-                size++;
-            }
-            return ++counts[i];
-        }
-
-        private void grow() {
-            int[] oldKeys = keys;
-            int[] oldCounts = counts;
-            keys = new int[oldKeys.length * 2];
-            counts = new int[oldKeys.length * 2];
-            int mask = keys.length - 1;
-            for (int k = 0; k < oldKeys.length; k++) {
-                if (oldKeys[k] != 0) {
-                    int i = (oldKeys[k] * 0x9E3779B1) & mask;
-                    while (keys[i] != 0) {
-                        i = (i + 1) & mask;
-                    }
-                    keys[i] = oldKeys[k];
-                    counts[i] = oldCounts[k];
-                }
-            }
-        }
+    /** Returns a scorer to the pool; beyond {@value #POOLED_SCORERS} idle ones it is dropped. */
+    void releaseScorer(MarginScorer scorer) {
+        idleScorers.offer(scorer);
     }
 
     double calibrate(double margin) {

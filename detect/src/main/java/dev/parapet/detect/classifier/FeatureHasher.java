@@ -10,7 +10,9 @@ import java.util.Arrays;
  * the L2 norm of the bucket counts (see {@link ClassifierModel#margin}).
  *
  * <p>The hash is FNV-1a over UTF-16 units, seeded per feature kind and finished with a
- * Murmur3 mix; it is part of the model format ({@link ClassifierModel#FORMAT_VERSION}).
+ * Murmur3 mix; it is part of the model format ({@link ClassifierModel#FORMAT_VERSION}). Buckets
+ * come out in a fixed order (n-grams by position, then words and word pairs), which the margin's
+ * floating-point sum follows.
  */
 final class FeatureHasher {
 
@@ -23,78 +25,83 @@ final class FeatureHasher {
     private static final int CHAR_SEED = 0x811C9DC5;
     private static final int WORD_SEED = 0x5BD1E995;
     private static final int BIGRAM_SEED = 0x27D4EB2F;
-    private static final int MIN_N = 3;
-    private static final int MAX_N = 5;
 
     private FeatureHasher() {
     }
 
-    /** Receives the bucket of each feature occurrence, in a fixed order. */
-    interface Sink {
-        void add(int bucket);
-    }
-
     /** The buckets of every feature of {@code normalised}, one entry per occurrence. */
     static int[] buckets(String normalised) {
-        Collector collector = new Collector(normalised.length() * (MAX_N - MIN_N + 2) + 8);
-        forEach(normalised, collector);
-        return Arrays.copyOf(collector.buckets, collector.count);
+        char[] framed = framed(normalised.toCharArray(), normalised.length(), null);
+        int[] out = new int[capacityFor(normalised.length())];
+        return Arrays.copyOf(out, fill(framed, normalised.length(), out));
     }
 
-    /** Passes the bucket of every feature occurrence of {@code normalised} to {@code sink}, without allocating. */
-    static void forEach(String normalised, Sink sink) {
-        int len = normalised.length() + 2;
-        for (int i = 0; i < len; i++) {
-            int h = CHAR_SEED;
-            for (int k = 0; k < MAX_N && i + k < len; k++) {
-                h = (h ^ framedChar(normalised, i + k)) * FNV_PRIME;
-                if (k + 1 >= MIN_N) {
-                    sink.add(finish(h + k));
+    /** The most features a normalised text of {@code length} characters has: the size {@link #fill} needs. */
+    static int capacityFor(int length) {
+        return 4 * length + 16;
+    }
+
+    /**
+     * {@code normalised[0, length)} framed by a space on each side, in {@code reuse} when it is
+     * long enough.
+     */
+    static char[] framed(char[] normalised, int length, char[] reuse) {
+        char[] framed = reuse != null && reuse.length >= length + 2 ? reuse : new char[length + 2];
+        framed[0] = ' ';
+        System.arraycopy(normalised, 0, framed, 1, length);
+        framed[length + 1] = ' ';
+        return framed;
+    }
+
+    /**
+     * Writes the bucket of every feature occurrence of a normalised text of {@code length}
+     * characters, given {@link #framed} by spaces, to {@code out} (at least {@link #capacityFor}
+     * long), in order, and returns how many.
+     */
+    static int fill(char[] framed, int length, int[] out) {
+        int n = 0;
+        int size = length + 2;
+        for (int i = 0; i + 2 < size; i++) {
+            int h = (((((CHAR_SEED ^ framed[i]) * FNV_PRIME) ^ framed[i + 1]) * FNV_PRIME) ^ framed[i + 2]) * FNV_PRIME;
+            out[n++] = finish(h + 2);
+            if (i + 3 < size) {
+                h = (h ^ framed[i + 3]) * FNV_PRIME;
+                out[n++] = finish(h + 3);
+                if (i + 4 < size) {
+                    h = (h ^ framed[i + 4]) * FNV_PRIME;
+                    out[n++] = finish(h + 4);
                 }
             }
         }
         int previousWord = 0;
         boolean havePrevious = false;
-        int i = 0;
-        int n = normalised.length();
-        while (i < n) {
-            if (!Character.isLetterOrDigit(normalised.charAt(i))) {
+        int i = 1;
+        int end = length + 1;
+        while (i < end) {
+            if (!isLetterOrDigit(framed[i])) {
                 i++;
                 continue;
             }
             int h = WORD_SEED;
-            while (i < n && Character.isLetterOrDigit(normalised.charAt(i))) {
-                h = (h ^ normalised.charAt(i)) * FNV_PRIME;
+            while (i < end && isLetterOrDigit(framed[i])) {
+                h = (h ^ framed[i]) * FNV_PRIME;
                 i++;
             }
-            sink.add(finish(h));
+            out[n++] = finish(h);
             if (havePrevious) {
-                sink.add(finish((previousWord * 31 + h) ^ BIGRAM_SEED));
+                out[n++] = finish((previousWord * 31 + h) ^ BIGRAM_SEED);
             }
             previousWord = h;
             havePrevious = true;
         }
+        return n;
     }
 
-    private static final class Collector implements Sink {
-        int[] buckets;
-        int count;
-
-        Collector(int capacity) {
-            buckets = new int[capacity];
+    private static boolean isLetterOrDigit(char c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
         }
-
-        @Override
-        public void add(int bucket) {
-            if (count == buckets.length) {
-                buckets = Arrays.copyOf(buckets, buckets.length * 2);
-            }
-            buckets[count++] = bucket;
-        }
-    }
-
-    private static char framedChar(String s, int framedIndex) {
-        return framedIndex == 0 || framedIndex == s.length() + 1 ? ' ' : s.charAt(framedIndex - 1);
+        return Character.isLetterOrDigit(c);
     }
 
     private static int finish(int h) {

@@ -85,17 +85,22 @@ public final class InjectionClassifier implements Detector {
         int bestStart = 0;
         int bestEnd = text.length();
         int step = text.length() <= WINDOW ? text.length() : WINDOW / 2;
-        for (int start = 0; start < text.length(); start += step) {
-            int end = Math.min(text.length(), start + WINDOW);
-            double p = model.probability(text.substring(start, end));
-            if (p > best) {
-                best = p;
-                bestStart = start;
-                bestEnd = end;
+        MarginScorer scorer = model.borrowScorer();
+        try {
+            for (int start = 0; start < text.length(); start += step) {
+                int end = Math.min(text.length(), start + WINDOW);
+                double p = model.calibrate(scorer.margin(text, start, end));
+                if (p > best) {
+                    best = p;
+                    bestStart = start;
+                    bestEnd = end;
+                }
+                if (end == text.length()) {
+                    break;
+                }
             }
-            if (end == text.length()) {
-                break;
-            }
+        } finally {
+            model.releaseScorer(scorer);
         }
         if (best >= model.threshold()) {
             Severity severity = best >= HIGH_SEVERITY_FROM ? Severity.HIGH : Severity.MEDIUM;

@@ -119,19 +119,63 @@ record Anchor(Kind kind, int min, int within, int span, boolean withinToken) {
         return out;
     }
 
-    /** Positions of the characters of {@code kind} in {@code text}, ascending. */
+    /**
+     * Positions of the characters of {@code kind} in {@code text}, ascending. One tight loop per
+     * kind (single characters are found with {@link String#indexOf(int, int)}).
+     */
     static int[] positions(Kind kind, String text) {
-        int[] found = new int[16];
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (kind.matches(text, i)) {
-                if (n == found.length) {
-                    found = Arrays.copyOf(found, n * 2);
+        Positions found = new Positions();
+        int n = text.length();
+        switch (kind) {
+            case DIGIT -> {
+                for (int i = 0; i < n; i++) {
+                    char c = text.charAt(i);
+                    if (c >= '0' && c <= '9') {
+                        found.add(i);
+                    }
                 }
-                found[n++] = i;
+            }
+            case AT -> found.addAll(text, '@');
+            case COLON -> found.addAll(text, ':');
+            case INNER_DOT -> {
+                for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+                    if (kind.matches(text, i)) {
+                        found.add(i);
+                    }
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    if (kind.matches(text, i)) {
+                        found.add(i);
+                    }
+                }
             }
         }
-        return Arrays.copyOf(found, n);
+        return found.toArray();
+    }
+
+    /** A growable list of positions. */
+    private static final class Positions {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int position) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = position;
+        }
+
+        void addAll(String text, char c) {
+            for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+                add(i);
+            }
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** Runs of ASCII letters and digits whose length is in {@code [min, span]}, one character wider each side. */

@@ -22,7 +22,8 @@ final class ContactRecognizers {
                     + "[A-Za-z]{2,63}+"
                     + "(?![A-Za-z0-9-]|\\.[A-Za-z0-9])"),
             Validator.always(0.95), ContextRule.NONE,
-            Anchor.token(Anchor.Kind.AT));
+            Anchor.token(Anchor.Kind.AT),
+            "@[A-Za-z0-9][A-Za-z0-9.-]*\\.[A-Za-z]{2}");
 
     /**
      * Digit groups separated by single spaces, dots or dashes, with optional {@code +} country
@@ -44,7 +45,8 @@ final class ContactRecognizers {
                             "version", "price", "total", "amount", "zip", "postcode", "population", "street", "st",
                             "avenue", "road", "lane", "suite", "apt", "box", "address", "lives"),
             // at most ") (" between two digits: any 7 of a match's digits lie within 7 + 6 * 3 = 25 characters
-            Anchor.digits(7, 25, 48));
+            Anchor.digits(7, 25, 48),
+            "\\d[\\d() .-]{5}");
 
     private ContactRecognizers() {
     }

@@ -51,20 +51,21 @@ record ContextRule(List<String> raising, List<String> lowering, boolean required
     }
 
     /**
-     * The confidence of a candidate at {@code [start, end)} of {@code lower} (the lower-cased
-     * text), or 0 when a required word is missing.
+     * The confidence of a candidate at {@code [start, end)} of {@code text}, or 0 when a required
+     * word is missing. Only the window around the candidate is looked at (and lower-cased, one
+     * character at a time), never the whole text.
      */
-    double apply(String lower, int start, int end, double base) {
+    double apply(String text, int start, int end, double base) {
         if (raising.isEmpty() && lowering.isEmpty()) {
             return base;
         }
         int from = Math.max(0, start - BEFORE);
-        int to = Math.min(lower.length(), end + AFTER);
-        boolean raised = anyWord(raising, lower, from, start, end, to);
+        int to = Math.min(text.length(), end + AFTER);
+        boolean raised = anyWord(raising, text, from, start, end, to);
         if (required && !raised) {
             return 0;
         }
-        boolean lowered = anyWord(lowering, lower, from, start, end, to);
+        boolean lowered = anyWord(lowering, text, from, start, end, to);
         if (raised && !lowered) {
             return base + (1 - base) * RAISE_SHARE;
         }
@@ -74,35 +75,41 @@ record ContextRule(List<String> raising, List<String> lowering, boolean required
         return base;
     }
 
-    /** Whether any raising word occurs anywhere in {@code lower}: a pre-check for required rules. */
-    boolean anyRaisingWordIn(String lower) {
-        for (String w : raising) {
-            if (lower.contains(w)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean anyWord(List<String> words, String text, int from, int start, int end, int to) {
+        return !words.isEmpty() && (anyWordIn(words, text, from, start) || anyWordIn(words, text, end, to));
     }
 
-    private static boolean anyWord(List<String> words, String lower, int from, int start, int end, int to) {
-        return !words.isEmpty() && (anyWordIn(words, lower, from, start) || anyWordIn(words, lower, end, to));
-    }
-
-    /** Whether one of {@code words} occurs on word boundaries wholly inside {@code lower[from, to)}. */
-    static boolean anyWordIn(List<String> words, String lower, int from, int to) {
+    /**
+     * Whether one of {@code words} occurs on word boundaries wholly inside {@code text[from, to)},
+     * comparing each character lower-cased ({@link Character#toLowerCase(char)}).
+     */
+    static boolean anyWordIn(List<String> words, String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (i > 0 && Character.isLetterOrDigit(lower.charAt(i - 1))) {
+            if (i > 0 && Character.isLetterOrDigit(lower(text, i - 1))) {
                 continue;
             }
             for (String word : words) {
                 int after = i + word.length();
-                if (after <= to && lower.startsWith(word, i)
-                        && (after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after)))) {
+                if (after <= to && startsWithLowerCased(text, i, word)
+                        && (after >= text.length() || !Character.isLetterOrDigit(lower(text, after)))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean startsWithLowerCased(String text, int at, String word) {
+        for (int k = 0; k < word.length(); k++) {
+            if (lower(text, at + k) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(String text, int i) {
+        return Character.toLowerCase(text.charAt(i));
     }
 
     private static void requireLowerCase(String word) {

@@ -22,7 +22,8 @@ final class FinancialRecognizers {
                             "charge", "billing", "billed", "expiry", "expires", "cvv", "pan")
                     .loweredBy("order", "invoice", "tracking", "ref", "reference", "isbn", "phone", "serial"),
             // at most one separator between digits: 12 of them lie within 23 characters
-            Anchor.digits(12, 23, 40));
+            Anchor.digits(12, 23, 40),
+            "\\d(?:[ -]?\\d){11}");
 
     /** Country, check digits, then the account number compact or in groups of four. */
     static final Recognizer IBAN = new Recognizer("DLP-IBAN", "pii.iban", Severity.HIGH,
@@ -31,35 +32,40 @@ final class FinancialRecognizers {
                     + "(?![A-Za-z0-9])"),
             Validator.when(Iban::isValid, 0.9),
             ContextRule.raisedBy("iban", "account", "transfer", "wire", "bank", "sepa"),
-            Anchor.digits(10, 45));
+            Anchor.digits(10, 45),
+            "\\d{2}(?:[A-Za-z0-9]{11}|(?: [A-Za-z0-9]{4}){2})");
 
     /** Nine digits with the ABA 3-7-1 checksum and a Federal Reserve prefix; needs a context word. */
     static final Recognizer ABA_ROUTING = new Recognizer("DLP-ABA", "pii.us_bank_routing", Severity.MEDIUM,
             Pattern.compile("(?<![\\d-])\\d{9}(?![\\d-])"),
             Validator.when(FinancialRecognizers::isAbaRouting, 0.5),
             ContextRule.requires("routing", "aba", "rtn", "transit number", "routing number"),
-            Anchor.digits(9, 9));
+            Anchor.digits(9, 9),
+            "\\d{9}");
 
     /** Bank (4 letters), ISO country, location, optional branch; needs a context word. */
     static final Recognizer SWIFT_BIC = new Recognizer("DLP-BIC", "pii.swift_bic", Severity.LOW,
             Pattern.compile("(?<![A-Za-z0-9])[A-Z]{4}([A-Z]{2})[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?(?![A-Za-z0-9])"),
             Validator.when(FinancialRecognizers::isBic, 0.5),
             ContextRule.requires("swift", "bic", "bank code", "bank identifier"),
-            Anchor.WHOLE_TEXT);
+            Anchor.WHOLE_TEXT,
+            "[A-Z]{6}[A-Z2-9][A-NP-Z0-9]");
 
     /** Legacy (P2PKH, P2SH) Bitcoin addresses, checked by base58check. */
     static final Recognizer BITCOIN_BASE58 = new Recognizer("DLP-BTC-BASE58", "pii.crypto_address", Severity.MEDIUM,
             Pattern.compile("(?<![A-Za-z0-9])[13][1-9A-HJ-NP-Za-km-z]{25,34}(?![A-Za-z0-9])"),
             Validator.when(CryptoAddresses::isBase58CheckBitcoin, 0.9),
             ContextRule.NONE,
-            Anchor.alnumRun(26, 35));
+            Anchor.alnumRun(26, 35),
+            "[13][1-9A-HJ-NP-Za-km-z]{25}");
 
     /** Segwit Bitcoin addresses, checked by bech32 / bech32m. */
     static final Recognizer BITCOIN_BECH32 = new Recognizer("DLP-BTC-BECH32", "pii.crypto_address", Severity.MEDIUM,
             Pattern.compile("(?<![A-Za-z0-9])(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11,71}(?![A-Za-z0-9])"),
             Validator.when(CryptoAddresses::isBech32Bitcoin, 0.9),
             ContextRule.NONE,
-            Anchor.alnumRun(14, 74));
+            Anchor.alnumRun(14, 74),
+            "(?:bc1|BC1)[02-9ac-hj-np-zAC-HJ-NP-Z]{11}");
 
     /** Ethereum addresses: {@code 0x} and 40 hex digits (EIP-55 mixed-case checksum not verified). */
     static final Recognizer ETHEREUM = new Recognizer("DLP-ETH", "pii.crypto_address", Severity.MEDIUM,
@@ -67,7 +73,8 @@ final class FinancialRecognizers {
             Validator.always(0.7),
             ContextRule.raisedBy("eth", "ethereum", "wallet", "address", "send", "erc20")
                     .loweredBy("hash", "sha1", "commit", "digest", "checksum"),
-            Anchor.alnumRun(42, 42));
+            Anchor.alnumRun(42, 42),
+            "0x[0-9a-fA-F]{40}");
 
     private FinancialRecognizers() {
     }

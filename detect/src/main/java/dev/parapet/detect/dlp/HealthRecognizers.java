@@ -16,21 +16,24 @@ final class HealthRecognizers {
             Pattern.compile(NOT_ALNUM_BEFORE + "[12]\\d{9}" + NOT_ALNUM_AFTER),
             Validator.when(HealthRecognizers::isNpi, 0.45),
             ContextRule.requires("npi", "provider", "national provider"),
-            Anchor.digits(10, 10));
+            Anchor.digits(10, 10),
+            "[12]\\d{9}");
 
     /** DEA registration: two letters and seven digits with the DEA checksum. */
     static final Recognizer US_DEA = new Recognizer("DLP-US-DEA", "phi.us_dea_number", Severity.MEDIUM,
             Pattern.compile(NOT_ALNUM_BEFORE + "[ABCDEFGHJKLMPRSTUXabcdefghjklmprstux][A-Za-z9]\\d{7}" + NOT_ALNUM_AFTER),
             Validator.when(HealthRecognizers::isDea, 0.6),
             ContextRule.raisedBy("dea", "prescriber", "registration"),
-            Anchor.digits(7, 9));
+            Anchor.digits(7, 9),
+            "\\d{7}");
 
     /** UK NHS number: 10 digits (3-3-4) with the mod-11 check digit; needs a context word. */
     static final Recognizer UK_NHS = new Recognizer("DLP-UK-NHS", "phi.uk_nhs_number", Severity.HIGH,
             Pattern.compile(NOT_ALNUM_BEFORE + "\\d{3}([ -]?)\\d{3}\\1\\d{4}" + NOT_ALNUM_AFTER),
             Validator.when(HealthRecognizers::isNhsNumber, 0.45),
             ContextRule.requires("nhs", "health service", "chi number"),
-            Anchor.digits(10, 12));
+            Anchor.digits(10, 12),
+            "\\d{3}[ -]?\\d{3}[ -]?\\d{4}");
 
     /** Medical record number: an optional short prefix and 5–10 digits; needs a context word. */
     static final Recognizer MEDICAL_RECORD_NUMBER = new Recognizer("DLP-MRN", "phi.medical_record_number",
@@ -38,7 +41,8 @@ final class HealthRecognizers {
             Pattern.compile(NOT_ALNUM_BEFORE + "(?:[A-Za-z]{1,3}[- ]?)?\\d{5,10}" + NOT_ALNUM_AFTER),
             value -> Checksums.allSame(Checksums.digits(value)) ? 0 : 0.45,
             ContextRule.requires("mrn", "medical record", "patient id", "patient number", "chart number"),
-            Anchor.digits(5, 15));
+            Anchor.digits(5, 15),
+            "\\d{5}");
 
     /** US Medicare Beneficiary Identifier: 11 characters in the CMS position rules (no S, L, O, I, B, Z). */
     static final Recognizer US_MBI = new Recognizer("DLP-US-MBI", "phi.us_mbi", Severity.HIGH,
@@ -46,7 +50,8 @@ final class HealthRecognizers {
                     + "[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?[AC-HJKMNP-RT-Y]{2}\\d{2}" + NOT_ALNUM_AFTER),
             Validator.always(0.6),
             ContextRule.raisedBy("medicare", "mbi", "beneficiary"),
-            Anchor.digits(5, 13));
+            Anchor.digits(5, 13),
+            "[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\\d-?[AC-HJKMNP-RT-Y]{2}\\d{2}");
 
     private HealthRecognizers() {
     }

@@ -16,14 +16,16 @@ final class NetworkRecognizers {
             Validator.always(0.85),
             ContextRule.raisedBy("ip", "address", "host", "server", "client", "addr")
                     .loweredBy("version", "release", "build", "v", "ver", "firmware"),
-            Anchor.digits(4, 15));
+            Anchor.digits(4, 15),
+            "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     /** Hex groups and colons, judged by {@link NetworkAddresses#isIpv6}. */
     static final Recognizer IPV6 = new Recognizer("DLP-IPV6", "pii.ip_address", Severity.LOW,
             Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:]{2,39}+(?![\\w:.])"),
             Validator.when(NetworkAddresses::isIpv6, 0.85),
             ContextRule.NONE,
-            Anchor.token(Anchor.Kind.COLON));
+            Anchor.token(Anchor.Kind.COLON),
+            ":[0-9A-Fa-f:]|[0-9A-Fa-f]:");
 
     /** Six hex pairs separated by one kind of colon or dash, or Cisco's three dotted quads. */
     static final Recognizer MAC = new Recognizer("DLP-MAC", "pii.mac_address", Severity.LOW,
@@ -31,7 +33,8 @@ final class NetworkRecognizers {
                     + "|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4})(?![\\w:.-])"),
             Validator.always(0.75),
             ContextRule.raisedBy("mac", "ethernet", "wifi", "wi-fi", "hardware address", "bssid", "nic"),
-            Anchor.token(Anchor.Kind.MAC_SEPARATOR));
+            Anchor.token(Anchor.Kind.MAC_SEPARATOR),
+            "[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}");
 
     /**
      * {@code scheme://user:password@host} with a password that is not a placeholder. More
@@ -43,7 +46,8 @@ final class NetworkRecognizers {
                     + "[A-Za-z0-9.-]{1,253}+(?::\\d{1,5})?"),
             Validator.when(NetworkAddresses::hasRealPassword, 0.97),
             ContextRule.NONE,
-            Anchor.token(Anchor.Kind.AT));
+            Anchor.token(Anchor.Kind.AT),
+            "[A-Za-z0-9+.-]://");
 
     /**
      * A host of up to 9 LDH labels with a known TLD, alone or as a URL (scheme, optional port and
@@ -56,14 +60,16 @@ final class NetworkRecognizers {
                     + "(?:/[^\\s\"'<>()\\[\\]{}]{0,512}?(?=[.,;:!?]*+(?:[\\s\"'<>()\\[\\]{}]|$)))?"),
             DomainNames::assess,
             ContextRule.raisedBy("website", "site", "domain", "url", "visit", "link", "web"),
-            Anchor.token(Anchor.Kind.INNER_DOT));
+            Anchor.token(Anchor.Kind.INNER_DOT),
+            "[A-Za-z0-9]\\.[A-Za-z]{2}");
 
     /** 15-digit IMEI with Luhn; needs a context word. */
     static final Recognizer IMEI = new Recognizer("DLP-IMEI", "pii.imei", Severity.LOW,
             Pattern.compile("(?<![\\d-])\\d{2}([ -]?)\\d{6}\\1\\d{6}\\1\\d(?![\\d-])"),
             Validator.when(value -> Checksums.luhn(Checksums.digits(value)), 0.45),
             ContextRule.requires("imei", "device id"),
-            Anchor.digits(15, 18));
+            Anchor.digits(15, 18),
+            "\\d{2}[ -]?\\d{6}[ -]?\\d{6}[ -]?\\d");
 
     private NetworkRecognizers() {
     }

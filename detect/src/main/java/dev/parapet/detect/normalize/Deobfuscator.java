@@ -2,6 +2,7 @@ package dev.parapet.detect.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,10 +60,50 @@ public final class Deobfuscator {
 
     /**
      * One cheap pass that tells which disguises could be present, so that ordinary text skips the
-     * view builders altogether.
+     * view builders altogether. ASCII characters are classified by table.
      */
     record Clues(boolean nonAscii, boolean leetNextToLetter, boolean loneLetters, boolean encoded) {
+        private static final byte LETTER = 1;
+        private static final byte DIGIT = 2;
+        private static final byte LEET = 4;      // stands for a letter in leetspeak (Leet.plain), '@' excepted
+        private static final byte RUN = 8;       // may continue a base64-like run: letters, digits, + / - _
+        private static final byte RUN_MARK = 16; // makes such a run look encoded: digits, + and /
+        private static final byte[] ASCII = new byte[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                int f = 0;
+                if (Character.isLetter(c)) {
+                    f |= LETTER | RUN;
+                }
+                if (Character.isDigit(c)) {
+                    f |= DIGIT | RUN | RUN_MARK;
+                }
+                if (c != '@' && Leet.plain(c) != 0) {
+                    f |= LEET;
+                }
+                if (c == '+' || c == '/') {
+                    f |= RUN | RUN_MARK;
+                }
+                if (c == '-' || c == '_') {
+                    f |= RUN;
+                }
+                ASCII[c] = (byte) f;
+            }
+        }
+
+        /** The flags of {@code c}: from the table for ASCII, from {@link Character} otherwise. */
+        private static int flags(char c) {
+            if (c < 128) {
+                return ASCII[c];
+            }
+            return (Character.isLetter(c) ? LETTER | RUN : 0) | (Character.isLetterOrDigit(c) && !Character.isLetter(c) ? RUN : 0);
+        }
+
         static Clues of(String t) {
+            if (isPlainAscii(t)) {
+                return plainAscii(t);
+            }
             boolean nonAscii = false;
             boolean leet = false;
             int chain = 0;
@@ -72,42 +113,118 @@ public final class Deobfuscator {
             boolean runHasDigit = false;
             boolean base64 = false;
             boolean escapes = false;
-            for (int i = 0; i < t.length(); i++) {
+            int n = t.length();
+            int previous = 0; // flags of t[i - 1]
+            int current = n == 0 ? 0 : flags(t.charAt(0));
+            for (int i = 0; i < n; i++) {
                 char c = t.charAt(i);
+                int next = i + 1 < n ? flags(t.charAt(i + 1)) : 0;
                 nonAscii |= c >= 0x80;
-                boolean letter = Character.isLetter(c);
+                boolean letter = (current & LETTER) != 0;
                 // a leet character between two letters: "n0r", "h3l"; '@' is left out, e-mails have it
-                leet |= c != '@' && Leet.plain(c) != 0 && i > 0 && i + 1 < t.length()
-                        && Character.isLetter(t.charAt(i - 1)) && Character.isLetter(t.charAt(i + 1));
-                if (letter && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)))
-                        && (i + 1 == t.length() || !Character.isLetterOrDigit(t.charAt(i + 1)))) {
+                leet |= (current & LEET) != 0 && i > 0 && i + 1 < n && (previous & LETTER) != 0 && (next & LETTER) != 0;
+                if (letter && (i == 0 || !isLetterOrDigit(t.charAt(i - 1), previous))
+                        && (i + 1 == n || !isLetterOrDigit(t.charAt(i + 1), next))) {
                     chain = lastLone == i - 2 ? chain + 1 : 1;
                     lastLone = i;
                     split |= chain >= 4;
                 }
-                if (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '-' || c == '_') {
+                if ((current & RUN) != 0) {
                     run++;
-                    runHasDigit |= c >= '0' && c <= '9' || c == '+' || c == '/';
+                    runHasDigit |= (current & RUN_MARK) != 0;
                     base64 |= run >= MIN_BASE64 && runHasDigit;
                 } else {
                     run = 0;
                     runHasDigit = false;
                 }
-                escapes |= c == '%' || (c == '\\' && i + 1 < t.length() && t.charAt(i + 1) == 'x');
+                escapes |= c == '%' || (c == '\\' && i + 1 < n && t.charAt(i + 1) == 'x');
+                previous = current;
+                current = next;
             }
-            boolean rot13 = (containsIgnoreCase(t, "rot") || containsIgnoreCase(t, "caesar"))
-                    && ROT13_NAMED.matcher(t).find();
-            return new Clues(nonAscii, leet, split, base64 || escapes || rot13);
+            return new Clues(nonAscii, leet, split, base64 || escapes || namesRot13(t));
         }
 
-        private static boolean containsIgnoreCase(String t, String lowerWord) {
-            char first = lowerWord.charAt(0);
-            for (int i = 0; i + lowerWord.length() <= t.length(); i++) {
-                if ((t.charAt(i) | 0x20) == first && t.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
+        /** ASCII characters that can make a clue other than split letters: digits, leet symbols, + / % \\. */
+        private static final boolean[] SPECIAL = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++) {
+                SPECIAL[c] = (c >= '0' && c <= '9') || "!|$@+/%\\".indexOf(c) >= 0;
+            }
+        }
+
+        /** Whether {@code t} is ASCII without digits, leet symbols, {@code + / % \\}: no leet, encoding or escape clue. */
+        private static boolean isPlainAscii(String t) {
+            for (int i = 0, n = t.length(); i < n; i++) {
+                char c = t.charAt(i);
+                if (c >= 128 || SPECIAL[c]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The clues of plain ASCII text ({@link #isPlainAscii}): only split letters (four or more
+         * lone letters in a row, one character apart: {@code i g n o}) and a named ROT13.
+         */
+        private static Clues plainAscii(String t) {
+            int chain = 0;
+            int lastLone = -10;
+            boolean split = false;
+            boolean rot13 = false;
+            boolean previousLetter = false;
+            int n = t.length();
+            for (int i = 0; i < n; i++) {
+                char c = t.charAt(i);
+                if (!isAsciiLetter(c)) {
+                    previousLetter = false;
+                    continue;
+                }
+                if (!previousLetter) {
+                    if (i + 1 == n || !isAsciiLetter(t.charAt(i + 1))) {
+                        chain = lastLone == i - 2 ? chain + 1 : 1;
+                        lastLone = i;
+                        split |= chain >= 4;
+                    } else if (!rot13 && ((c | 0x20) == 'r' || (c | 0x20) == 'c')) {
+                        rot13 = namesRot13At(t, i);
+                    }
+                }
+                previousLetter = true;
+            }
+            return new Clues(false, false, split, rot13);
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+
+        private static boolean isLetterOrDigit(char c, int flags) {
+            return c < 128 ? (flags & (LETTER | DIGIT)) != 0 : Character.isLetterOrDigit(c);
+        }
+
+        /** Whether the text names ROT13 ({@link #ROT13_NAMED}), trying the pattern only where "rot" or "caesar" starts. */
+        private static boolean namesRot13(String t) {
+            for (int i = 0, n = t.length(); i + 3 <= n; i++) {
+                char c = (char) (t.charAt(i) | 0x20);
+                if ((c == 'r' || c == 'c') && namesRot13At(t, i)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether a name of ROT13 ({@link #ROT13_NAMED}) starts at {@code i}. */
+        private static boolean namesRot13At(String t, int i) {
+            int n = t.length();
+            if (i + 3 > n) {
+                return false;
+            }
+            char c = (char) (t.charAt(i) | 0x20);
+            boolean candidate = (c == 'r' && (t.charAt(i + 1) | 0x20) == 'o' && (t.charAt(i + 2) | 0x20) == 't')
+                    || (c == 'c' && (t.charAt(i + 1) | 0x20) == 'a' && t.regionMatches(true, i, "caesar", 0, 6));
+            return candidate && ROT13_NAMED.matcher(t).region(i, n).useTransparentBounds(true).useAnchoringBounds(false)
+                    .lookingAt();
         }
 
         boolean none() {

@@ -26,8 +26,20 @@ public final class ObfuscationDetector implements Detector {
 
     @Override
     public void detect(int messageIndex, String text, List<Finding> out) {
+        if (isAscii(text)) {
+            return; // every disguise reported here is a non-ASCII character
+        }
         invisible(messageIndex, text, out);
         mixedScriptWords(messageIndex, text, out);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void invisible(int messageIndex, String text, List<Finding> out) {

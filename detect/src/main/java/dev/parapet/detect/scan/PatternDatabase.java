@@ -1,15 +1,14 @@
 package dev.parapet.detect.scan;
 
-import com.gliwka.hyperscan.wrapper.CompileErrorException;
-import com.gliwka.hyperscan.wrapper.Database;
-import com.gliwka.hyperscan.wrapper.Expression;
-import com.gliwka.hyperscan.wrapper.ExpressionFlag;
-import com.gliwka.hyperscan.wrapper.Match;
-import com.gliwka.hyperscan.wrapper.Scanner;
+import com.gliwka.hyperscan.jni.hyperscan;
 
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,33 +23,63 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Each {@link ScanPattern} is registered under its index in the compile list; matches come
  * back to a {@link MatchListener} as {@code (index, start, end)} with UTF-16 offsets into the
- * scanned text. {@link ScanPattern.Spans#HYPERSCAN} patterns are compiled with
- * {@code HS_FLAG_SOM_LEFTMOST} and report every match Hyperscan finds (overlapping matches of one
- * pattern are possible); {@link ScanPattern.Spans#CONFIRMED} patterns are compiled with
- * {@code HS_FLAG_SINGLEMATCH} in a widened, byte-mode form ({@link Prefilter}), and once one
- * fires its non-overlapping spans are located with {@code java.util.regex} running the exact
- * pattern (Hyperscan cannot report starts for patterns with wide bounded gaps). Hyperscan-span
- * patterns are compiled with {@code HS_FLAG_UTF8}; all with {@code HS_FLAG_CASELESS} when asked.
+ * scanned text. How a pattern is compiled and reported depends on its {@link ScanPattern.Spans}:
+ * <ul>
+ *   <li>{@link ScanPattern.Spans#HYPERSCAN}: {@code HS_FLAG_SOM_LEFTMOST} and {@code HS_FLAG_UTF8};
+ *       every match Hyperscan finds is reported (overlapping matches of one pattern are possible);</li>
+ *   <li>{@link ScanPattern.Spans#CONFIRMED}: a widened, byte-mode form ({@link Prefilter}) that
+ *       reports where its matches end; {@code java.util.regex} running the exact pattern then
+ *       locates the non-overlapping spans, but only in windows that end at those ends and are as
+ *       long as the longest possible match ({@link RegexWidth}; a bound that depends on the
+ *       longest runs of {@code \w}, {@code \s}, ... in the text). Every exact match ends where
+ *       the widened form ends, so the windows hold every match a scan of the whole text finds,
+ *       and the confirmation costs time in proportion to the matches, not to the text. A pattern
+ *       whose width cannot be bounded is confirmed over the whole text, once it fired;</li>
+ *   <li>{@link ScanPattern.Spans#OCCURS}: {@code HS_FLAG_SINGLEMATCH}; reported once, with
+ *       {@code start == end ==} the end of the first match Hyperscan found.</li>
+ * </ul>
+ * All with {@code HS_FLAG_CASELESS} when asked. The text is handed to Hyperscan as UTF-8 (an
+ * unpaired surrogate becomes {@code ?}), and byte offsets are mapped back to UTF-16 offsets.
  *
  * <p>Instances are thread-safe: scratch space is pooled (at most {@value #MAX_SCANNERS} scanners)
  * and lent to one scan at a time. {@link #close()} frees the native database and scratch; call
- * it once no scan is running.
+ * it once no scan is running. A database that is dropped without being closed is freed when it
+ * becomes unreachable.
  */
 public final class PatternDatabase implements AutoCloseable {
 
     /** The most scratch spaces one database allocates; more concurrent scans wait. */
     public static final int MAX_SCANNERS = 32;
 
-    private final List<ScanPattern> patterns;
-    private final Pattern[] confirmers;
-    private final Database database;
-    private final ScannerPool scanners;
+    private static final Cleaner NATIVE_MEMORY = Cleaner.create();
 
-    private PatternDatabase(List<ScanPattern> patterns, Pattern[] confirmers, Database database) {
+    private final List<ScanPattern> patterns;
+    private final ScanPattern.Spans[] spans;
+    private final Pattern[] confirmers;
+    /** For confirmed patterns, the bound on a match's length; null when unknown (confirm over the whole text). */
+    private final MatchWidth[] widths;
+    /** For confirmed patterns, the search that skips positions where no match can begin. */
+    private final RegexSearch[] searches;
+    private final CharClasses classes;
+    private final HyperscanDatabase database;
+    private final ScannerPool scanners;
+    private final Cleaner.Cleanable cleanable;
+
+    private PatternDatabase(List<ScanPattern> patterns, Pattern[] confirmers, MatchWidth[] widths, RegexSearch[] searches,
+                            CharClasses classes, HyperscanDatabase database) {
         this.patterns = patterns;
+        this.spans = patterns.stream().map(ScanPattern::spans).toArray(ScanPattern.Spans[]::new);
         this.confirmers = confirmers;
+        this.widths = widths;
+        this.searches = searches;
+        this.classes = classes;
         this.database = database;
         this.scanners = new ScannerPool(database, MAX_SCANNERS);
+        ScannerPool pool = scanners;
+        this.cleanable = NATIVE_MEMORY.register(this, () -> {
+            pool.close();
+            database.close();
+        });
     }
 
     /**
@@ -67,37 +96,41 @@ public final class PatternDatabase implements AutoCloseable {
             throw new IllegalArgumentException("pattern database: no patterns");
         }
         Set<String> ids = new HashSet<>();
-        List<Expression> expressions = new ArrayList<>(list.size());
+        List<String> expressions = new ArrayList<>(list.size());
+        int[] flags = new int[list.size()];
         Pattern[] confirmers = new Pattern[list.size()];
+        MatchWidth[] widths = new MatchWidth[list.size()];
+        RegexSearch[] searches = new RegexSearch[list.size()];
+        Map<String, BitSet> startClasses = new HashMap<>();
+        CharClasses classes = new CharClasses();
         for (int i = 0; i < list.size(); i++) {
             ScanPattern p = list.get(i);
             if (!ids.add(p.id())) {
                 throw new IllegalArgumentException("pattern " + p.id() + ": duplicate id");
             }
-            EnumSet<ExpressionFlag> flags = EnumSet.noneOf(ExpressionFlag.class);
-            if (p.caseless()) {
-                flags.add(ExpressionFlag.CASELESS);
-            }
+            int f = p.caseless() ? hyperscan.HS_FLAG_CASELESS : 0;
             String regex = p.regex();
-            if (p.spans() == ScanPattern.Spans.HYPERSCAN) {
-                flags.add(ExpressionFlag.UTF8);
-                flags.add(ExpressionFlag.SOM_LEFTMOST);
-            } else {
-                if (Prefilter.hasNonAsciiClass(regex)) {
-                    throw new IllegalArgumentException("pattern " + p.id()
-                            + ": a character class holds a non-ASCII character; write (?:ü|Ü) instead of [üÜ]");
+            switch (p.spans()) {
+                case HYPERSCAN -> f |= hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SOM_LEFTMOST;
+                case OCCURS -> f |= hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_SINGLEMATCH;
+                case CONFIRMED -> {
+                    if (Prefilter.hasNonAsciiClass(regex)) {
+                        throw new IllegalArgumentException("pattern " + p.id()
+                                + ": a character class holds a non-ASCII character; write (?:ü|Ü) instead of [üÜ]");
+                    }
+                    confirmers[i] = compileJava(p);
+                    widths[i] = RegexWidth.of(p.regex(), classes);
+                    searches[i] = RegexSearch.of(p.regex(), startClasses);
+                    regex = Prefilter.widen(regex);
                 }
-                flags.add(ExpressionFlag.SINGLEMATCH);
-                confirmers[i] = compileJava(p);
-                regex = Prefilter.widen(regex);
             }
-            expressions.add(new Expression(regex, flags, i));
+            expressions.add(regex);
+            flags[i] = f;
         }
         try {
-            return new PatternDatabase(list, confirmers, Database.compile(expressions));
-        } catch (CompileErrorException e) {
-            Expression failed = e.getFailedExpression();
-            String id = failed == null || failed.getId() == null ? "?" : list.get(failed.getId()).id();
+            return new PatternDatabase(list, confirmers, widths, searches, classes, HyperscanDatabase.compile(expressions, flags));
+        } catch (HyperscanDatabase.CompileFailure e) {
+            String id = e.index < 0 || e.index >= list.size() ? "?" : list.get(e.index).id();
             throw new IllegalArgumentException("pattern " + id + ": Hyperscan cannot compile it: " + e.getMessage(), e);
         }
     }
@@ -128,55 +161,133 @@ public final class PatternDatabase implements AutoCloseable {
      * @param listener receives the matches, on this thread, before this method returns
      */
     public void scan(String text, MatchListener listener) {
+        try {
+            scanText(text, listener);
+        } finally {
+            Reference.reachabilityFence(this); // the cleaner must not free the native database mid-scan
+        }
+    }
+
+    private void scanText(String text, MatchListener listener) {
         Objects.requireNonNull(listener, "listener");
+        database.handle(); // fails once closed, even for an empty text
         if (text.isEmpty()) {
             return;
         }
-        List<Match> matches;
-        Scanner scanner = scanners.borrow();
+        EncodedText encoded = EncodedText.of(text);
+        int count;
+        int[] ids;
+        int[] froms;
+        int[] tos;
+        HyperscanScanner scanner = scanners.borrow();
         try {
-            matches = scanner.scan(database, text);
+            scanner.scan(encoded.bytes, encoded.bytes.length);
+            count = scanner.count();
+            if (count == 0) {
+                return;
+            }
+            ids = Arrays.copyOf(scanner.ids(), count);
+            froms = Arrays.copyOf(scanner.froms(), count);
+            tos = Arrays.copyOf(scanner.tos(), count);
         } finally {
             scanners.release(scanner);
         }
-        if (matches.isEmpty()) {
-            return;
-        }
-        BitSet confirmed = new BitSet(patterns.size());
-        for (Match m : matches) {
-            int index = m.getMatchedExpression().getId();
-            Pattern confirmer = confirmers[index];
-            if (confirmer == null) {
-                int start = (int) m.getStartPosition();
-                int end = endAfter(text, (int) m.getEndPosition());
-                if (end > start) {
-                    listener.onMatch(index, start, end);
+        int[][] confirmedEnds = null;
+        int[] confirmedCounts = null;
+        for (int i = 0; i < count; i++) {
+            int p = ids[i];
+            switch (spans[p]) {
+                case HYPERSCAN -> {
+                    int start = encoded.startChar(froms[i]);
+                    int end = encoded.endChar(tos[i]);
+                    if (end > start) {
+                        listener.onMatch(p, start, end);
+                    }
                 }
-            } else if (!confirmed.get(index)) {
-                confirmed.set(index);
-                Matcher jm = confirmer.matcher(text);
-                while (jm.find()) {
-                    if (jm.end() > jm.start()) {
-                        listener.onMatch(index, jm.start(), jm.end());
+                case OCCURS -> {
+                    int end = encoded.endChar(tos[i]);
+                    listener.onMatch(p, end, end);
+                }
+                case CONFIRMED -> {
+                    if (confirmedEnds == null) {
+                        confirmedEnds = new int[patterns.size()][];
+                        confirmedCounts = new int[patterns.size()];
+                    }
+                    int[] ends = confirmedEnds[p];
+                    if (ends == null) {
+                        ends = confirmedEnds[p] = new int[4];
+                    } else if (confirmedCounts[p] == ends.length) {
+                        ends = confirmedEnds[p] = Arrays.copyOf(ends, ends.length * 2);
+                    }
+                    ends[confirmedCounts[p]++] = encoded.endChar(tos[i]);
+                }
+            }
+        }
+        if (confirmedEnds != null) {
+            confirm(text, confirmedEnds, confirmedCounts, listener);
+        }
+    }
+
+    /** Locates the exact spans of each confirmed pattern that fired, in windows ending at its ends. */
+    private void confirm(String text, int[][] ends, int[] counts, MatchListener listener) {
+        int[] longestRuns = longestRuns(text, ends);
+        for (int p = 0; p < ends.length; p++) {
+            if (ends[p] == null) {
+                continue;
+            }
+            Matcher m = confirmers[p].matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            MatchWidth width = widths[p];
+            if (width == null) {
+                report(m, text, searches[p], 0, text.length(), p, listener);
+                continue;
+            }
+            long reach = width.bound(longestRuns);
+            int[] e = ends[p];
+            int n = counts[p];
+            Arrays.sort(e, 0, n);
+            int from = -1;
+            int to = -1;
+            for (int k = 0; k < n; k++) {
+                int windowFrom = (int) Math.max(0, e[k] - reach);
+                if (from >= 0 && windowFrom <= to) {
+                    to = Math.max(to, e[k]);
+                    continue;
+                }
+                if (from >= 0) {
+                    report(m, text, searches[p], from, to, p, listener);
+                }
+                from = windowFrom;
+                to = e[k];
+            }
+            report(m, text, searches[p], from, to, p, listener);
+        }
+    }
+
+    private static void report(Matcher m, String text, RegexSearch search, int from, int to, int pattern,
+                               MatchListener listener) {
+        search.forEach(m, text, from, to, found -> listener.onMatch(pattern, found.start(), found.end()));
+    }
+
+    /** The longest run in {@code text} of each character class the fired patterns' widths depend on. */
+    private int[] longestRuns(String text, int[][] ends) {
+        boolean[] needed = new boolean[classes.size()];
+        boolean any = false;
+        for (int p = 0; p < ends.length; p++) {
+            if (ends[p] != null && widths[p] != null) {
+                for (int c = 0; c < needed.length; c++) {
+                    if (widths[p].uses(c)) {
+                        needed[c] = true;
+                        any = true;
                     }
                 }
             }
         }
-    }
-
-    /** The exclusive end after the inclusive end index the wrapper reports, kept off a surrogate pair's middle. */
-    private static int endAfter(String text, int inclusiveEnd) {
-        int end = inclusiveEnd + 1;
-        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
-            end++;
-        }
-        return Math.min(end, text.length());
+        return any ? classes.longestRuns(text, needed) : new int[needed.length];
     }
 
     /** Frees the native database and scratch space. */
     @Override
     public void close() {
-        scanners.close();
-        database.close();
+        cleanable.clean();
     }
 }

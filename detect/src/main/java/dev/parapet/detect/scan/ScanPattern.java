@@ -25,11 +25,17 @@ public record ScanPattern(String id, String regex, boolean caseless, Spans spans
          */
         HYPERSCAN,
         /**
-         * Hyperscan only tells that the pattern occurs; {@code java.util.regex} then finds the
-         * exact spans of that one pattern. For patterns with wide gaps; the confirmation runs only
-         * for patterns that fired, so text that matches nothing costs one Hyperscan pass.
+         * Hyperscan tells where matches of a widened form of the pattern end; {@code java.util.regex}
+         * then finds the exact spans, in windows ending there. For patterns with wide gaps; the
+         * confirmation runs only near matches, so text that matches nothing costs one Hyperscan pass.
          */
-        CONFIRMED
+        CONFIRMED,
+        /**
+         * Hyperscan only tells whether the pattern occurs, once, with the end of the first match
+         * it found: for cheap pre-checks (does the text hold a word, a shape) that decide whether
+         * a detector's own, more exact work is worth doing. The cheapest kind.
+         */
+        OCCURS
     }
 
     public ScanPattern {

@@ -1,38 +1,33 @@
 package dev.parapet.detect.scan;
 
-import com.gliwka.hyperscan.wrapper.Database;
-import com.gliwka.hyperscan.wrapper.Scanner;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Semaphore;
 
 /**
- * Hyperscan scratch space for one database, lent to one thread at a time. A pool rather than a
- * ThreadLocal: request handlers run on virtual threads, of which there may be thousands, while
- * the Java wrapper allows at most 256 open scanners per process. At most {@code capacity}
- * scanners exist; a thread that finds none idle waits for one (scans take microseconds).
+ * Hyperscan scanners (scratch space and buffers) for one database, lent to one thread at a time.
+ * A pool rather than a ThreadLocal: request handlers run on virtual threads, of which there may
+ * be thousands, each of which would otherwise hold its own scratch space. At most
+ * {@code capacity} scanners exist; a thread that finds none idle waits for one (scans take
+ * microseconds).
  */
 final class ScannerPool implements AutoCloseable {
 
-    /** Scanner construction updates an unsynchronised static counter in the wrapper. */
-    private static final Object CREATION_LOCK = new Object();
-
-    private final Database database;
+    private final HyperscanDatabase database;
     private final Semaphore permits;
-    private final ConcurrentLinkedDeque<Scanner> idle = new ConcurrentLinkedDeque<>();
-    private final List<Scanner> created = new ArrayList<>();
+    private final ConcurrentLinkedDeque<HyperscanScanner> idle = new ConcurrentLinkedDeque<>();
+    private final List<HyperscanScanner> created = new ArrayList<>();
     private boolean closed;
 
-    ScannerPool(Database database, int capacity) {
+    ScannerPool(HyperscanDatabase database, int capacity) {
         this.database = database;
         this.permits = new Semaphore(capacity);
     }
 
-    Scanner borrow() {
+    HyperscanScanner borrow() {
         permits.acquireUninterruptibly();
-        Scanner scanner = idle.pollFirst();
+        HyperscanScanner scanner = idle.pollFirst();
         if (scanner != null) {
             return scanner;
         }
@@ -44,36 +39,27 @@ final class ScannerPool implements AutoCloseable {
         }
     }
 
-    void release(Scanner scanner) {
+    void release(HyperscanScanner scanner) {
         idle.offerFirst(scanner);
         permits.release();
     }
 
-    private Scanner create() {
-        synchronized (CREATION_LOCK) {
-            synchronized (this) {
-                if (closed) {
-                    throw new IllegalStateException("pattern database is closed");
-                }
-                Scanner scanner = new Scanner();
-                scanner.allocScratch(database);
-                created.add(scanner);
-                return scanner;
-            }
+    private synchronized HyperscanScanner create() {
+        if (closed) {
+            throw new IllegalStateException("pattern database is closed");
         }
+        HyperscanScanner scanner = new HyperscanScanner(database);
+        created.add(scanner);
+        return scanner;
     }
 
     @Override
-    public void close() {
-        synchronized (CREATION_LOCK) {
-            synchronized (this) {
-                closed = true;
-                for (Scanner scanner : created) {
-                    scanner.close();
-                }
-                created.clear();
-                idle.clear();
-            }
+    public synchronized void close() {
+        closed = true;
+        for (HyperscanScanner scanner : created) {
+            scanner.close();
         }
+        created.clear();
+        idle.clear();
     }
 }

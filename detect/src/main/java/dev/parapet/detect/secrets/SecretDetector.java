@@ -2,10 +2,18 @@ package dev.parapet.detect.secrets;
 
 import dev.parapet.core.Finding;
 import dev.parapet.detect.Detector;
+import dev.parapet.detect.scan.Matches;
+import dev.parapet.detect.scan.OnePassScanner;
+import dev.parapet.detect.scan.PatternFamily;
+import dev.parapet.detect.scan.ScanPattern;
+import dev.parapet.detect.scan.ScannedView;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +26,11 @@ import java.util.regex.Pattern;
  * <p>The rules are data, in the versioned pack {@code dev/parapet/detect/secrets/secret-rules.yaml}
  * (243 rules in version 1). For each message the detector:
  * <ol>
- *   <li>finds in one pass where the rules' keywords occur in the text (ASCII case ignored), and
- *       tries each rule's expression only where a match containing one of its keywords could
- *       start, so that a rule costs nothing on text without its keywords and little on text with
- *       them;</li>
+ *   <li>finds where the rules' keywords occur in the text (ASCII case ignored) — the keywords are
+ *       this {@link PatternFamily}'s patterns, so in the engine they are found in the same
+ *       Hyperscan pass as the injection signatures and DLP pre-checks — and tries each rule's
+ *       expression only where a match containing one of its keywords could start, so that a rule
+ *       costs nothing on text without its keywords and little on text with them;</li>
  *   <li>drops a candidate that looks like a stand-in ({@code your-api-key-here}, {@code xxxx},
  *       {@code ${TOKEN}}, any value containing {@code EXAMPLE} — so AWS's documented example keys
  *       {@code AKIAIOSFODNN7EXAMPLE} and {@code wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY} are not
@@ -38,9 +47,10 @@ import java.util.regex.Pattern;
  * 0.99). Every pattern is compiled once and uses bounded repetition only, so a scan costs time
  * linear in the text's length.
  *
- * <p>Immutable and thread-safe; build one at start-up and share it.
+ * <p>Immutable and thread-safe; build one at start-up and share it. Used on its own (not through
+ * the engine's shared scan) it compiles a Hyperscan database of its keywords on first use.
  */
-public final class SecretDetector implements Detector {
+public final class SecretDetector implements Detector, PatternFamily {
 
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -50,11 +60,45 @@ public final class SecretDetector implements Detector {
             Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,100}(?:\\.[A-Za-z_$][A-Za-z0-9_$]{0,100}){1,20}");
 
     private final List<SecretRule> rules;
-    private final KeywordIndex index;
+    /** One pattern per distinct keyword: the literal, ASCII case ignored. */
+    private final List<ScanPattern> patterns;
+    /** For each keyword pattern, the indices (in {@link #rules}) of the rules that have it. */
+    private final int[][] rulesOfKeyword;
+    private volatile OnePassScanner standalone;
 
     SecretDetector(List<SecretRule> rules) {
         this.rules = rules.stream().sorted(Comparator.comparing(SecretRule::generic)).toList();
-        this.index = new KeywordIndex(this.rules.stream().map(SecretRule::keywords).toList());
+        Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
+        for (int r = 0; r < this.rules.size(); r++) {
+            for (String keyword : this.rules.get(r).keywords()) {
+                List<Integer> owners = byKeyword.computeIfAbsent(keyword, k -> new ArrayList<>());
+                if (owners.isEmpty() || owners.getLast() != r) {
+                    owners.add(r);
+                }
+            }
+        }
+        List<ScanPattern> list = new ArrayList<>();
+        this.rulesOfKeyword = new int[byKeyword.size()][];
+        int k = 0;
+        for (Map.Entry<String, List<Integer>> e : byKeyword.entrySet()) {
+            list.add(new ScanPattern("secret-keyword:" + e.getKey(), literal(e.getKey()), true, ScanPattern.Spans.HYPERSCAN));
+            rulesOfKeyword[k] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            k++;
+        }
+        this.patterns = List.copyOf(list);
+    }
+
+    /** A regular expression matching exactly {@code keyword}: every character but letters and digits escaped. */
+    private static String literal(String keyword) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : keyword.toCharArray()) {
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\x%02x", (int) c));
+            }
+        }
+        return sb.toString();
     }
 
     /** A detector with the rule pack shipped with Parapet. */
@@ -67,12 +111,46 @@ public final class SecretDetector implements Detector {
         return rules.size();
     }
 
+    /** The keywords of every rule, one pattern per distinct keyword. */
+    @Override
+    public List<ScanPattern> patterns() {
+        return patterns;
+    }
+
     @Override
     public void detect(int messageIndex, String text, List<Finding> out) {
         if (text.isEmpty()) {
             return;
         }
-        int[][] keywordStarts = index.keywordStarts(text);
+        standalone().detect(messageIndex, ScannedView.of(text), out);
+    }
+
+    private OnePassScanner standalone() {
+        OnePassScanner scanner = standalone;
+        if (scanner == null) {
+            synchronized (this) {
+                scanner = standalone;
+                if (scanner == null) {
+                    scanner = standalone = OnePassScanner.compile(List.of(this));
+                }
+            }
+        }
+        return scanner;
+    }
+
+    /**
+     * Tries the rules whose keywords occur in {@code view}. Keyword matches in a normalised view
+     * are mapped back to the original, where the rules' expressions run: every keyword occurrence
+     * of the original is also one of the view (normalising leaves runs of printable ASCII alone),
+     * and an occurrence only the view has just adds start positions where no match can begin.
+     */
+    @Override
+    public void detect(int messageIndex, ScannedView view, Matches matches, List<Finding> out) {
+        if (matches.size() == 0) {
+            return;
+        }
+        String text = view.original();
+        int[][] keywordStarts = keywordStarts(view, matches);
         List<Finding> found = new ArrayList<>();
         for (int r = 0; r < keywordStarts.length; r++) {
             if (keywordStarts[r] != null) {
@@ -80,6 +158,42 @@ public final class SecretDetector implements Detector {
             }
         }
         out.addAll(found);
+    }
+
+    /**
+     * For each rule, the start offsets in the original text of its keywords' occurrences,
+     * ascending and without repeats; {@code null} for a rule none of whose keywords occurs.
+     */
+    private int[][] keywordStarts(ScannedView view, Matches matches) {
+        int[][] starts = new int[rules.size()][];
+        int[] counts = new int[rules.size()];
+        for (int i = 0; i < matches.size(); i++) {
+            int keyword = matches.pattern(i);
+            int start = view.originalStart(matches.start(i));
+            for (int rule : rulesOfKeyword[keyword]) {
+                int[] s = starts[rule];
+                if (s == null) {
+                    s = starts[rule] = new int[4];
+                } else if (counts[rule] == s.length) {
+                    s = starts[rule] = Arrays.copyOf(s, s.length * 2);
+                }
+                s[counts[rule]++] = start;
+            }
+        }
+        for (int r = 0; r < starts.length; r++) {
+            if (starts[r] != null) {
+                int[] s = starts[r];
+                Arrays.sort(s, 0, counts[r]);
+                int unique = 0;
+                for (int i = 0; i < counts[r]; i++) {
+                    if (unique == 0 || s[i] != s[unique - 1]) {
+                        s[unique++] = s[i];
+                    }
+                }
+                starts[r] = Arrays.copyOf(s, unique);
+            }
+        }
+        return starts;
     }
 
     /**

@@ -83,6 +83,6 @@ class AnchorTest {
         all.addAll(HealthRecognizers.all());
         all.addAll(NetworkRecognizers.all());
         return all.stream().map(r -> new Recognizer(r.ruleId(), r.type(), r.severity(), r.pattern(), r.validator(),
-                r.context(), Anchor.WHOLE_TEXT)).toList();
+                r.context(), Anchor.WHOLE_TEXT, null)).toList();
     }
 }
